@@ -1,0 +1,83 @@
+"""Fatal errors with exit codes and fix-it messages.
+
+Recoverable problems are :class:`hlmpub.model.Finding` records instead.  Only
+``cli.py`` turns these exceptions into exit codes and one-line messages.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, one per kind of failure."""
+
+    OK = 0
+    FINDINGS = 1  # --strict and an error-level finding
+    USAGE = 2
+    INPUT = 3  # unreadable, empty, binary, wrongly encoded or malformed input
+    LANGUAGE = 4  # unknown or unsupported language
+    VALIDATION = 5  # TEI invalid
+    ALIGNMENT = 6
+    RENDER = 7
+    FETCH = 8
+    CONFIG = 9
+    BATCH = 10  # at least one document of a batch failed
+
+
+class HlmpubError(Exception):
+    """Base of every fatal error: ``path: message`` on one line."""
+
+    exit_code: ExitCode = ExitCode.INPUT
+
+    def __init__(self, message: str, path: str | Path | None = None) -> None:
+        self.message = message
+        self.path = str(path) if path is not None else None
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        text = " ".join(self.message.split())
+        return f"{self.path}: {text}" if self.path else text
+
+
+class InputError(HlmpubError):
+    """Unreadable, empty, binary, wrongly encoded or malformed input."""
+
+    exit_code = ExitCode.INPUT
+
+
+class LanguageError(HlmpubError):
+    """Unknown or unsupported language."""
+
+    exit_code = ExitCode.LANGUAGE
+
+
+class ValidationError(HlmpubError):
+    """A TEI file that does not validate."""
+
+    exit_code = ExitCode.VALIDATION
+
+
+class AlignmentError(HlmpubError):
+    """Versions that cannot be aligned."""
+
+    exit_code = ExitCode.ALIGNMENT
+
+
+class RenderError(HlmpubError):
+    """A PDF or DOCX edition that cannot be produced."""
+
+    exit_code = ExitCode.RENDER
+
+
+class FetchError(HlmpubError):
+    """A download that failed."""
+
+    exit_code = ExitCode.FETCH
+
+
+class ConfigError(HlmpubError):
+    """A bad document.toml, setting or option."""
+
+    exit_code = ExitCode.CONFIG

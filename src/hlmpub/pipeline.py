@@ -1,0 +1,152 @@
+"""The recipe: read → segment → align → write.
+
+Every step takes and returns model objects; this module only wires them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import DocumentSpec, Settings, load_document
+from .errors import ConfigError, ExitCode, HlmpubError
+from .model import Edition, Finding, Version
+
+log = logging.getLogger(__name__)
+
+
+def read_versions(spec: DocumentSpec, settings: Settings) -> list[Version]:
+    """Read every version named in document.toml (only ``settings.langs`` when given)."""
+    from .ingest import read_version
+
+    wanted = set(settings.langs)
+    specs = [v for v in spec.versions if not wanted or v.lang in wanted]
+    missing = wanted - {v.lang for v in spec.versions}
+    if missing:
+        raise ConfigError(f"no file for {', '.join(sorted(missing))} in [versions]", spec.folder / "document.toml")
+    return [read_version(v.path, v.lang, v.format) for v in specs]
+
+
+def order_langs(langs: Iterable[str], settings: Settings) -> tuple[str, ...]:
+    """Column order: as asked, else the pivot first and the rest alphabetically."""
+    present = list(langs)
+    if settings.langs:
+        return tuple(lang for lang in settings.langs if lang in present)
+    head = [settings.pivot] if settings.pivot in present else []
+    return tuple(head + sorted(lang for lang in present if lang not in head))
+
+
+def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
+    """Ingest and align one source folder."""
+    from .align import align_versions
+
+    spec = load_document(folder)
+    versions = read_versions(spec, settings)
+    by_lang = {v.lang: v for v in versions}
+    ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
+    links, findings = align_versions(ordered, pivot=settings.pivot)
+    return Edition(meta=spec.meta, versions=ordered, links=tuple(links), findings=tuple(findings))
+
+
+# ------------------------------------------------------------------ writers
+
+Writer = Callable[[Edition, Path, Settings], list[Path]]
+
+#: format name → module that provides ``write(edition, out_dir, settings) -> [paths]``
+WRITER_MODULES: dict[str, str] = {
+    "tei": "hlmpub.tei.writer",
+    "docx": "hlmpub.render.docx",
+    "pdf": "hlmpub.render.pdf",
+    "tmx": "hlmpub.tei.export",
+    "review": "hlmpub.review.report",
+}
+
+
+def available_formats() -> tuple[str, ...]:
+    """The output formats whose writer module is installed."""
+    return tuple(name for name, mod in WRITER_MODULES.items() if importlib.util.find_spec(mod) is not None)
+
+
+def write_outputs(edition: Edition, settings: Settings) -> list[Path]:
+    """Write every format in ``settings.formats`` into ``output_dir/<slug>/``."""
+    out_dir = settings.output_dir / edition.meta.slug
+    written: list[Path] = []
+    for fmt in settings.formats:
+        if fmt not in WRITER_MODULES:
+            raise ConfigError(f"unknown output format {fmt!r}; known: {', '.join(WRITER_MODULES)}")
+        module = importlib.import_module(WRITER_MODULES[fmt])
+        written.extend(module.write(edition, out_dir, settings))
+    return written
+
+
+# -------------------------------------------------------------------- build
+
+
+@dataclass
+class BuildResult:
+    """What happened to one document folder in a build."""
+
+    name: str
+    langs: tuple[str, ...] = ()
+    rows: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    cached: bool = False
+    error: str = ""
+    exit_code: int = 0
+
+
+def build_one(folder: Path, settings: Settings) -> BuildResult:
+    """Build one folder; a fatal error is caught and recorded, never raised."""
+    start = time.perf_counter()
+    result = BuildResult(name=folder.name)
+    try:
+        edition = edition_from_sources(folder, settings)
+        result.langs = edition.langs
+        result.rows = len(edition.links)
+        result.findings = list(edition.findings)
+        result.outputs = write_outputs(edition, settings)
+    except HlmpubError as exc:
+        result.error = exc.one_line()
+        result.exit_code = int(exc.exit_code)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def find_document_folders(paths: Iterable[Path]) -> list[Path]:
+    """Folders holding a document.toml: the paths themselves, or below them."""
+    found: list[Path] = []
+    for path in paths:
+        if (path / "document.toml").exists():
+            found.append(path)
+            continue
+        below = sorted(p.parent for p in path.glob("*/document.toml"))
+        if not below:
+            raise ConfigError("no document.toml here or in its sub-folders", path)
+        found.extend(below)
+    return found
+
+
+def build_many(
+    folders: list[Path], settings: Settings, cluster: str | None = None, console: Any = None
+) -> list[BuildResult]:
+    """Build each folder; one failure does not stop the others."""
+    if cluster or settings.jobs > 1:
+        from . import batch
+
+        return batch.build_parallel(folders, settings, cluster=cluster, console=console)
+    results = []
+    for folder in folders:
+        if console is not None:
+            console.print(f"building {folder}")
+        results.append(build_one(folder, settings))
+    return results
+
+
+__all__ = ["BuildResult", "ExitCode", "build_many", "build_one", "edition_from_sources", "write_outputs"]

@@ -1,0 +1,101 @@
+"""Safe input and output shared by every stage.
+
+* Output is written to a temporary file in the target folder and renamed into
+  place, so a failure never leaves a half-written file.
+* XML from users (TEI, DOCX parts, UDHR files) is parsed with entity
+  resolution, DTD loading and network access off, and with size limits on.
+* Document symbols such as ``A/68/563`` become path components only through
+  :func:`slug`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import InputError
+
+#: Largest XML file accepted (bytes); a 200 MB text node is refused.
+MAX_XML_BYTES = 64 * 1024 * 1024
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex sha256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: str | Path) -> str:
+    """Hex sha256 of a file, read in blocks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def slug(symbol: str) -> str:
+    """A safe file/folder name for a document symbol: ``A/68/563`` → ``A_68_563``."""
+    cleaned = re.sub(r"[^0-9A-Za-z.\-]+", "_", symbol.strip()).strip("._-")
+    if not cleaned:
+        raise InputError(f"document symbol {symbol!r} gives no usable file name")
+    return cleaned
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``target``; rename it into place on success."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_bytes(target: str | Path, data: bytes) -> Path:
+    """Write atomically: temporary file, then rename."""
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(data)
+    return Path(target)
+
+
+def write_text(target: str | Path, text: str) -> Path:
+    """Write UTF-8 text atomically."""
+    return write_bytes(target, text.encode("utf-8"))
+
+
+def xml_parser(**options: bool) -> etree.XMLParser:
+    """An lxml parser that resolves no entities and touches no network."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        **options,
+    )
+
+
+def parse_xml(data: bytes, path: str | Path, what: str = "XML") -> etree._Element:
+    """Parse untrusted XML bytes; any problem is one :class:`InputError` line."""
+    if len(data) > MAX_XML_BYTES:
+        raise InputError(f"{what} is {len(data)} bytes, over the {MAX_XML_BYTES}-byte limit", path)
+    if b"<!ENTITY" in data:
+        raise InputError(f"{what} declares entities, which are refused (XXE / entity expansion)", path)
+    try:
+        root = etree.fromstring(data, parser=xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"malformed {what}: {exc}", path) from None
+    return root

@@ -1,0 +1,44 @@
+"""Shared fixtures: paths to the bundled real data, and the golden-file switch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
+SEED = SOURCES / "A_68_563" / "zh.txt"
+UDHR = SOURCES / "udhr"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from the current output; review the diff before committing.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def golden(update_golden: bool):
+    """``golden(name, actual_text)``: compare with tests/golden/<name>, or rewrite it."""
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if update_golden or not path.exists():
+            if not update_golden:
+                pytest.fail(f"golden file {path} missing; run pytest --update-golden and review it")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert actual == path.read_text(encoding="utf-8"), f"differs from golden {name}"
+
+    return check
