@@ -42,3 +42,21 @@ def golden(update_golden: bool):
         assert actual == path.read_text(encoding="utf-8"), f"differs from golden {name}"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def seed_edition():
+    """The bundled A/68/563 folder, ingested and aligned (Chinese only)."""
+    from hlmpub.config import Settings
+    from hlmpub.pipeline import edition_from_sources
+
+    return edition_from_sources(SOURCES / "A_68_563", Settings())
+
+
+@pytest.fixture(scope="session")
+def udhr_edition():
+    """The bundled UDHR, six languages, ingested and aligned."""
+    from hlmpub.config import Settings
+    from hlmpub.pipeline import edition_from_sources
+
+    return edition_from_sources(UDHR, Settings())
