@@ -1,0 +1,150 @@
+"""UN page furniture: lines a PDF prints on every page that are not part of the text.
+
+:func:`strip_furniture` drops them and keeps what they say about the document
+(symbol, distribution, date, original language, job number) in a metadata
+dict.  Blank lines next to a dropped line or a page break are dropped too, so
+a paragraph that runs across a page break joins up again.
+
+The list (see docs/design/ingest.md): symbol headers (``A/68/563``), page
+numbers (``2/9``), job numbers (``13-53431 (C)``, ``13-53431X (A)``, with their
+date stamps), barcodes (``*1353431*``), ``Distr.: General`` and the date and
+version-language lines after it, ``Original: English`` in the six languages,
+"Please recycle" and ``♲``, ``United Nations``, ``General Assembly`` (and the
+other principal organs) in the six languages, hyperlink lines
+(``http://undocs.org/...``) and form feeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*"
+PAGE = r"(?P<page>\d{1,3})\s?/\s?(?P<of>\d{1,3})"
+JOB = r"\d{2}-\d{5}[A-Z]?(?:\s?\([A-Z]\))?"
+BARCODE = r"\*\d{6,}[A-Z]?\*"
+
+SYMBOL_LINE = re.compile(rf"^(?:{SYMBOL})$")
+PAGE_LINE = re.compile(rf"^{PAGE}$")
+JOB_LINE = re.compile(rf"^(?P<job>{JOB})(?:\s+\d{{6}}){{0,2}}$")
+BARCODE_LINE = re.compile(rf"^{BARCODE}$")
+TOKEN = re.compile(rf"{JOB}|{BARCODE}|{SYMBOL}|\d{{1,3}}/\d{{1,3}}|\d{{6}}")
+URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
+
+DISTR_LINE = re.compile(
+    r"^Distr\.?\s*:?\s*(?P<v>General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada)\.?$",
+    re.IGNORECASE,
+)
+ORIGINAL_LINE = re.compile(r"^(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(?P<v>\S.*)$", re.IGNORECASE)
+RECYCLE = re.compile(
+    r"♲|^(?:Please recycle|Merci de recycler|Prière de recycler|Sírvase reciclar|Se ruega reciclar|"
+    r"Просьба отправить на вторичную переработку|يرجى إعادة الاستعمال|请回收)\W*$",
+    re.IGNORECASE,
+)
+ORGANS = frozenset(
+    {
+        "united nations", "nations unies", "naciones unidas", "организация объединенных наций",
+        "организация объединённых наций", "الأمم المتحدة", "联合国",
+        "general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея",
+        "الجمعية العامة", "大会", "security council", "conseil de sécurité", "consejo de seguridad",
+        "совет безопасности", "مجلس الأمن", "安全理事会", "economic and social council",
+        "conseil économique et social", "consejo económico y social", "экономический и социальный совет",
+        "المجلس الاقتصادي والاجتماعي", "经济及社会理事会",
+    }
+)  # fmt: skip
+VERSION_LANGUAGE = frozenset(
+    {
+        "arabic", "chinese", "english", "french", "russian", "spanish", "arabe", "chinois", "anglais",
+        "français", "russe", "espagnol", "árabe", "chino", "inglés", "francés", "ruso", "español",
+        "арабский", "китайский", "английский", "французский", "русский", "испанский",
+        "عربي", "صيني", "انكليزي", "فرنسي", "روسي", "اسباني", "中文", "英文", "法文", "俄文", "西班牙文", "阿拉伯文",
+    }
+)  # fmt: skip
+DATE_LINE = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)[\w\s./,،-]{6,40}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+#: Lines after ``Distr.`` that may still be masthead (date, version language).
+MASTHEAD_SPAN = 3
+
+
+@dataclass
+class Cleaned:
+    """Content lines (``""`` for a blank line) and the metadata the furniture carried."""
+
+    lines: list[str] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _is_page_number(line: str) -> bool:
+    m = PAGE_LINE.match(line)
+    return m is not None and 0 < int(m.group("page")) <= int(m.group("of"))
+
+
+def _is_token_line(line: str) -> bool:
+    """A header or footer made only of symbols, page numbers, job numbers, barcodes, stamps."""
+    rest = TOKEN.sub(" ", line)
+    if rest.strip():
+        return False
+    pages = re.findall(r"(?<![\w/])(\d{1,3})/(\d{1,3})(?![\w/])", line)
+    if any(not 0 < int(a) <= int(b) for a, b in pages):
+        return False
+    return not re.fullmatch(r"[\d\s]+", line)
+
+
+def classify(line: str, meta: dict[str, str]) -> bool:
+    """True when ``line`` (stripped) is furniture; record what it tells in ``meta``."""
+    if SYMBOL_LINE.match(line):
+        meta.setdefault("symbol", line)
+        return True
+    job = JOB_LINE.match(line)
+    if job:
+        meta.setdefault("job", job.group("job"))
+        return True
+    if _is_page_number(line) or BARCODE_LINE.match(line) or URL_LINE.match(line) or RECYCLE.search(line):
+        return True
+    distr = DISTR_LINE.match(line)
+    if distr:
+        meta.setdefault("distribution", distr.group("v"))
+        return True
+    original = ORIGINAL_LINE.match(line)
+    if original:
+        meta.setdefault("original", original.group("v").strip())
+        return True
+    if line.casefold() in ORGANS:
+        return True
+    return _is_token_line(line)
+
+
+def _masthead(line: str, meta: dict[str, str]) -> bool:
+    """Date or version-language line right after ``Distr.``."""
+    if "date" not in meta and DATE_LINE.match(line):
+        meta["date"] = line
+        return True
+    if line.casefold() in VERSION_LANGUAGE:
+        meta.setdefault("language", line)
+        return True
+    return False
+
+
+def strip_furniture(text: str) -> Cleaned:
+    """Drop page furniture and form feeds from ``text``; keep blank lines that separate content."""
+    out = Cleaned()
+    after_drop = True  # at the start, like after a page break: leading blanks go
+    masthead = 0
+    for raw in text.replace("\f", "\n\f\n").split("\n"):
+        line = raw.strip()
+        if line == "\f" or (line and classify(line, out.meta)) or (masthead and line and _masthead(line, out.meta)):
+            masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)
+            while out.lines and not out.lines[-1]:
+                out.lines.pop()
+            after_drop = True
+            continue
+        if not line:
+            if not after_drop:
+                out.lines.append("")
+            continue
+        masthead = max(masthead - 1, 0)
+        after_drop = False
+        out.lines.append(raw.rstrip())
+    while out.lines and not out.lines[-1]:
+        out.lines.pop()
+    return out

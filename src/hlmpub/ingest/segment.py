@@ -1,0 +1,143 @@
+"""Segmentation: content lines → blocks, each opened by a numbering marker or a gap.
+
+A line opens a new block when it starts with a marker that continues the
+document's numbering (:class:`Numbering`: the next chapter, section, paragraph
+or sub-paragraph, allowing a small gap); so a wrapped line that happens to
+start with ``2013.`` or ``A.`` stays inside its paragraph.  A run of blank
+lines also opens a block: two blank lines when the text has a blank line
+between every wrapped line (as text extracted from UN PDFs often does), one
+otherwise.  Before the first marker (the front matter: session, agenda item,
+titles) a short line also ends its block, since titles are set one per line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key
+from .frontmatter import is_front_line
+from .joining import is_cjk
+
+#: Largest step forward accepted for each kind of number (a gap means a missing item).
+MAX_STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2}
+
+#: A front-matter line shorter than this share of the full line width ends its block.
+SHORT_LINE = 0.75
+
+
+@dataclass
+class Block:
+    """Wrapped lines of one unit, with its marker when it has one."""
+
+    kind: str  # chapter | section | para | subpara | front | other
+    marker: str = ""
+    key: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Numbering:
+    """Where the numbering stands; decides whether a marker continues it."""
+
+    chapter: int = 0
+    section: int = 0
+    para: int = 0
+    sub: int = 0
+    last: str = ""
+
+    def _current(self, kind: str) -> int:
+        return {"chapter": self.chapter, "section": self.section, "para": self.para, "subpara": self.sub}[kind]
+
+    def _rank(self, kind: str, value: int) -> int | None:
+        """0 for the very next number, larger for a small gap, None when it does not fit."""
+        current = self._current(kind)
+        step = value - current
+        if kind == "para" and value == 1 and self.para > 1 and self.last in ("chapter", "section"):
+            return MAX_STEP["para"]  # numbering restarts (an annex)
+        if kind == "chapter" and self.chapter == 0 and self.section > 0:
+            return None
+        if current == 0 and kind != "para":
+            return 0 if value == 1 else None
+        return step - 1 if 1 <= step <= MAX_STEP[kind] else None
+
+    def choose(self, candidates: list[Marker]) -> tuple[Marker, int] | None:
+        """The reading that best continues the numbering, if any."""
+        best: tuple[int, int, Marker, int] | None = None
+        for order, marker in enumerate(candidates):
+            for value in marker.values:
+                rank = self._rank(marker.kind, value)
+                if rank is not None and (best is None or (rank, order) < best[:2]):
+                    best = (rank, order, marker, value)
+        return (best[2], best[3]) if best else None
+
+    def advance(self, kind: str, value: int) -> str:
+        """Move the numbering on and return the key of the unit."""
+        self.last = kind
+        if kind == "chapter":
+            self.chapter, self.section, self.sub = value, 0, 0
+            return chapter_key(value)
+        if kind == "section":
+            self.section, self.sub = value, 0
+            return section_key(self.chapter, value)
+        if kind == "para":
+            self.para, self.sub = value, 0
+            return para_key(value)
+        self.sub = value
+        return subpara_key(self.para, value)
+
+
+def display_width(line: str) -> int:
+    """Columns the line takes: two for a CJK character, one for others."""
+    return sum(2 if is_cjk(c) else 1 for c in line)
+
+
+def full_width(lines: list[str]) -> int:
+    """The width of a full (wrapped) line: the 90th percentile of line widths."""
+    widths = sorted(display_width(line.strip()) for line in lines if line.strip())
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0
+
+
+def gap_threshold(lines: list[str]) -> int:
+    """2 when most wrapped lines are separated by one blank line, else 1."""
+    gaps: dict[int, int] = {}
+    run, seen = 0, False
+    for line in lines:
+        if not line.strip():
+            run += 1
+            continue
+        if seen:
+            gaps[run] = gaps.get(run, 0) + 1
+        run, seen = 0, True
+    return 2 if gaps.get(1, 0) > gaps.get(0, 0) else 1
+
+
+def segment(lines: list[str], lang: str) -> list[Block]:
+    """Cut content lines into blocks (see the module docstring)."""
+    needed, width = gap_threshold(lines), full_width(lines)
+    blocks: list[Block] = []
+    numbering = Numbering()
+    gap, front, prev = 0, True, ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            gap += 1
+            continue
+        chosen = numbering.choose(marker_candidates(line, lang))
+        if chosen is not None:
+            marker, value = chosen
+            front = False
+            key = numbering.advance(marker.kind, value)
+            blocks.append(Block(marker.kind, marker.printed, key, [marker.rest] if marker.rest else []))
+        elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
+            blocks.append(Block("front" if front else "other", lines=[line]))
+        else:
+            blocks[-1].lines.append(line)
+        gap, prev = 0, line
+    return blocks
+
+
+def _ends_front_block(prev: str, line: str, width: int, lang: str) -> bool:
+    """In the front matter, titles are one per line: a short line or a known front line ends a block."""
+    if display_width(prev) < SHORT_LINE * width:
+        return True
+    return is_front_line(prev, lang) or is_front_line(line, lang)

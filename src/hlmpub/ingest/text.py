@@ -1,0 +1,70 @@
+"""The text reader: UN document text (as extracted from a PDF) → :class:`Version`.
+
+:func:`parse_text` is the whole pipeline from a decoded string and is shared
+by the PDF reader (pages joined with ``"\\f"``) and the DOCX reader (paragraphs
+joined with ``"\\n\\n"``):
+
+1. characters: newlines unified, bidi controls and BOMs removed, Arabic
+   presentation forms folded to letters;
+2. page furniture dropped, its metadata kept (:mod:`.furniture`);
+3. lines cut into blocks at numbering markers and gaps (:mod:`.segment`);
+4. each block's lines joined per language (:mod:`.joining`);
+5. keys and ids assigned (:mod:`hlmpub.conventions`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from ..conventions import IdAllocator
+from ..model import Source, Unit, Version
+from ..safeio import sha256_file
+from .decode import read_text_file
+from .frontmatter import front_keys
+from .furniture import strip_furniture
+from .joining import join_lines, vocabulary
+from .segment import Block, segment
+
+FORMAT = "txt"
+
+#: Bidi embedding/override/isolate marks, LRM/RLM/ALM, zero-width no-break space (BOM).
+INVISIBLE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def clean_chars(text: str) -> str:
+    """Unify newlines, drop invisible bidi marks, fold Arabic presentation forms."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = INVISIBLE.sub("", text)
+    return ARABIC_PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
+    ids = IdAllocator(lang)
+    texts = [join_lines(b.lines, lang, vocab) for b in blocks]
+    front = [t for b, t in zip(blocks, texts, strict=True) if b.kind == "front"]
+    meta_keys = iter(front_keys(front, lang))
+    units = []
+    for block, text in zip(blocks, texts, strict=True):
+        if block.kind == "front":
+            kind, key = "meta", next(meta_keys)
+        else:
+            kind, key = block.kind, block.key
+        units.append(Unit(ids.assign(kind, key), lang, kind, key, block.marker, text))
+    return units
+
+
+def parse_text(text: str, lang: str, source: Source) -> Version:
+    """Segment the text of one language version into units."""
+    cleaned = strip_furniture(clean_chars(text))
+    vocab = vocabulary(cleaned.lines)
+    blocks = segment(cleaned.lines, lang)
+    return Version(lang=lang, units=tuple(_units(blocks, lang, vocab)), source=source, meta=cleaned.meta)
+
+
+def read(path: Path, lang: str) -> Version:
+    """Read a UTF-8 (or UTF-16 / GB18030) text file."""
+    text = read_text_file(path, lang)
+    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)))
