@@ -1,0 +1,277 @@
+"""Edition → side-by-side DOCX: one real Word table on top of ``templates/docx/reference.docx``.
+
+The reference document brings the styles (Word's own names: Normal, Title,
+Heading 1, Heading 2, Header, Footer, Table Grid), the page set-up, the header
+(``{symbol}`` / ``{title}`` placeholders) and the footer (PAGE / NUMPAGES); this
+module only replaces the body.  Script-specific run properties (East Asian and
+complex-script fonts, language tags, right-to-left) go through :mod:`.docx_oxml`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..config import Settings
+from ..errors import RenderError
+from ..model import Edition
+from ..safeio import atomic_path
+from . import docx_oxml as ox
+from . import fonts, templates
+from .rows import Cell, Row, Table, build_table
+
+log = logging.getLogger(__name__)
+
+REFERENCE = "reference.docx"
+GUTTER_MM = 8
+REVIEW_MM = 38
+TWIPS_PER_EMU = 1 / 635
+
+#: Cell fills (hex RGB): heading bands, review confidence bands, flagged cells.
+FILLS = {"chapter": "EEF0F4", "section": "F6F7F9", "mid": "FFF7DD", "low": "FDE2D8", "flagged": "FBD3C9"}
+HEADING_STYLES = {"title": "Title", "chapter": "Heading 1", "section": "Heading 2"}
+
+
+class _Builder:
+    """Writes the table of one edition into a document opened from the reference."""
+
+    def __init__(self, doc: Any, table: Table) -> None:
+        self.doc = doc
+        self.table = table
+        self.bookmarks = 0
+        self.columns = 1 + len(table.langs) + (1 if table.review else 0)
+        self.word_table: Any = None
+        self.widths: list[int] = []
+
+    # ---- text ----------------------------------------------------------------
+
+    def text(self, paragraph: Any, text: str, lang: str, bold: bool = False) -> Any:
+        """Append ``text`` as one run carrying the properties its script needs."""
+        run = paragraph.add_run(text)
+        if bold:
+            run.bold = True
+        if lang == "ar":
+            ox.run_rtl(run)
+            ox.run_fonts(run, cs=fonts.DOCX_FONTS["cs"])
+            ox.run_lang(run, bidi=fonts.WORD_LANG["ar"])
+            if bold:
+                ox.run_bold_cs(run)
+        elif lang == "zh":
+            ox.run_fonts(run, east_asia=fonts.CJK)
+            ox.run_lang(run, east_asia=fonts.WORD_LANG["zh"])
+        else:
+            ox.run_lang(run, val=fonts.WORD_LANG.get(lang, lang))
+        return run
+
+    def paragraph(self, cell: Any, index: int, lang: str, style: str | None = None) -> Any:
+        """The ``index``-th paragraph of a cell (the first one exists already), aligned for ``lang``."""
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        if style:
+            paragraph.style = self.doc.styles[style]
+        if lang == "ar":
+            ox.paragraph_bidi(paragraph)
+            # In a bidi paragraph LEFT is drawn at the right (the start edge).
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        elif lang == "zh" and style is None:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        return paragraph
+
+    def bookmark(self, paragraph: Any, unit_id: str) -> None:
+        """A bookmark per unit; Word allows letters, digits and ``_`` only, so ``zh-p19`` → ``zh_p19``."""
+        self.bookmarks += 1
+        ox.bookmark(paragraph, unit_id.replace("-", "_").replace(".", "_")[:40], self.bookmarks)
+
+    # ---- rows ----------------------------------------------------------------
+
+    def new_row(self) -> Any:
+        row = self.word_table.add_row()
+        for cell, width in zip(row.cells, self.widths, strict=True):
+            ox.cell_width(cell, width)
+        return row
+
+    def header_row(self) -> None:
+        row = self.word_table.rows[0]
+        ox.repeat_header(row)
+        ox.cant_split(row)
+        cells = row.cells
+        for cell, lang in zip(cells[1:], self.table.langs, strict=False):
+            paragraph = self.paragraph(cell, 0, lang)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.text(paragraph, self.table.names[lang], lang, bold=True)
+        if self.table.review:
+            self.text(cells[-1].paragraphs[0], "findings", "en", bold=True)
+
+    def title_row(self, row: Row) -> None:
+        word_row = self.new_row()
+        ox.cant_split(word_row)
+        cells = word_row.cells
+        last = len(self.table.langs)
+        merged = cells[0].merge(cells[last])
+        for extra in merged.paragraphs[1:]:
+            extra._p.getparent().remove(extra._p)
+        units = [(c.lang, u) for c in row.cells for u in c.units]
+        for index, (lang, unit) in enumerate(units):
+            paragraph = self.paragraph(merged, index, lang, "Title")
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            self.text(paragraph, unit.text, lang)
+            self.bookmark(paragraph, unit.id)
+        self.review_cell(row, cells)
+
+    def heading_row(self, row: Row) -> None:
+        word_row = self.new_row()
+        ox.cant_split(word_row)
+        cells = word_row.cells
+        for cell in cells[: 1 + len(row.cells)]:
+            ox.shade(cell, FILLS[row.kind])
+        for cell, word_cell in zip(row.cells, cells[1:], strict=False):
+            self.units(row, cell, word_cell, HEADING_STYLES[row.kind])
+            for paragraph in word_cell.paragraphs:
+                ox.keep_with_next(paragraph)
+        self.review_cell(row, cells)
+
+    def body_row(self, row: Row) -> None:
+        cells = self.new_row().cells
+        number = cells[0].paragraphs[0]
+        number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if row.number:
+            number.add_run(row.number)
+        if row.marked:
+            shape = cells[0].add_paragraph()
+            shape.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            shape.add_run(row.shape).font.size = Pt(6)
+        for cell, word_cell in zip(row.cells, cells[1:], strict=False):
+            self.units(row, cell, word_cell, None)
+        self.review_cell(row, cells)
+
+    def units(self, row: Row, cell: Cell, word_cell: Any, style: str | None) -> None:
+        """Every unit of a cell as its own paragraph; an empty cell shows a dash."""
+        if cell.empty:
+            dash = word_cell.paragraphs[0]
+            dash.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            dash.add_run("—")
+        for index, unit in enumerate(cell.units):
+            paragraph = self.paragraph(word_cell, index, cell.lang, style)
+            if row.show_marker(unit):
+                self.text(paragraph, unit.marker + " ", cell.lang, bold=style is None)
+            self.text(paragraph, unit.text, cell.lang)
+            self.bookmark(paragraph, unit.id)
+        if self.table.review and cell.flagged:
+            ox.shade(word_cell, FILLS["flagged"])
+
+    def review_cell(self, row: Row, cells: Any) -> None:
+        """The findings column, and the confidence band of the row (review edition only)."""
+        if not self.table.review:
+            return
+        if row.confidence != "high":
+            for cell, data in zip(cells[1:], row.cells, strict=False):
+                if not data.flagged:
+                    ox.shade(cell, FILLS[row.confidence])
+        for index, f in enumerate(row.findings):
+            paragraph = cells[-1].paragraphs[0] if index == 0 else cells[-1].add_paragraph()
+            where = f" [{f.lang}]" if f.lang else ""
+            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = Pt(7)
+
+    # ---- table -----------------------------------------------------------------
+
+    def build(self, usable_twips: int) -> None:
+        gutter = int(Mm(GUTTER_MM) * TWIPS_PER_EMU)
+        review = int(Mm(REVIEW_MM) * TWIPS_PER_EMU) if self.table.review else 0
+        each = (usable_twips - gutter - review) // len(self.table.langs)
+        self.widths = [gutter] + [each] * len(self.table.langs) + ([review] if review else [])
+        self.word_table = self.doc.add_table(rows=1, cols=self.columns)
+        self.word_table.style = self.doc.styles["Table Grid"]
+        self.word_table.autofit = False
+        ox.fixed_widths(self.word_table, self.widths)
+        for cell, width in zip(self.word_table.rows[0].cells, self.widths, strict=True):
+            ox.cell_width(cell, width)
+        self.header_row()
+        for row in self.table.rows:
+            {"title": self.title_row, "chapter": self.heading_row, "section": self.heading_row}.get(
+                row.kind, self.body_row
+            )(row)
+        if self.table.review:
+            for f in self.table.loose_findings:
+                self.doc.add_paragraph(f"{f.severity} {f.code}: {f.message}")
+
+
+def _open_reference(settings: Settings) -> Any:
+    path = templates.find(settings, "docx", REFERENCE)
+    try:
+        doc = Document(str(path))
+    except (OSError, ValueError, KeyError) as exc:
+        raise RenderError(f"not a usable reference.docx: {exc}", path) from None
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return doc
+
+
+def _fill_placeholders(doc: Any, table: Table) -> None:
+    values = {"{symbol}": table.symbol, "{title}": table.title}
+    for section in doc.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            for paragraph in part.paragraphs:
+                for run in paragraph.runs:
+                    if "{" in run.text:
+                        text = run.text
+                        for key, value in values.items():
+                            text = text.replace(key, value)
+                        run.text = text
+
+
+def _page(doc: Any, landscape: bool) -> int:
+    """Set the orientation (moving the header's right tab to the new margin); return the usable width in twips."""
+    section = doc.sections[-1]
+    wide = section.page_width > section.page_height
+    if landscape != wide:
+        section.page_width, section.page_height = section.page_height, section.page_width
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    usable = section.page_width - section.left_margin - section.right_margin
+    for paragraph in section.header.paragraphs:
+        stops = [t for t in paragraph.paragraph_format.tab_stops if t.alignment == WD_TAB_ALIGNMENT.RIGHT]
+        if stops:
+            stops[-1]._tab.set(qn("w:pos"), str(int(usable * TWIPS_PER_EMU)))
+    return int(usable * TWIPS_PER_EMU)
+
+
+def _properties(doc: Any, table: Table) -> None:
+    props = doc.core_properties
+    props.title = table.title
+    props.subject = table.symbol
+    props.keywords = ", ".join((table.symbol, *table.langs))
+    props.language = ",".join(fonts.WORD_LANG.get(lang, lang) for lang in table.langs)
+    props.author = "hlmpub"
+    props.comments = "side-by-side edition generated by hlmpub"
+
+
+def build_document(table: Table, settings: Settings) -> Any:
+    """The python-docx Document of a laid-out table."""
+    doc = _open_reference(settings)
+    orientation = str(settings.extra.get("orientation", "auto"))
+    landscape = orientation == "landscape" or (orientation == "auto" and table.landscape)
+    usable = _page(doc, landscape)
+    _fill_placeholders(doc, table)
+    _properties(doc, table)
+    _Builder(doc, table).build(usable)
+    return doc
+
+
+def write_docx(edition: Edition, target: Path, settings: Settings, *, review: bool = False) -> Path:
+    """Write the DOCX edition atomically; return ``target``."""
+    doc = build_document(build_table(edition, settings.langs, review=review), settings)
+    with atomic_path(target) as tmp:
+        doc.save(str(tmp))
+    return Path(target)
+
+
+def write(edition: Edition, out_dir: Path, settings: Settings) -> list[Path]:
+    """Pipeline writer: ``out_dir/<slug>.docx``."""
+    return [write_docx(edition, Path(out_dir) / f"{edition.meta.slug}.docx", settings)]

@@ -1,0 +1,149 @@
+"""Edition → side-by-side PDF: Jinja2 HTML + CSS from ``templates/pdf``, laid out by weasyprint.
+
+The HTML is built by :func:`render_html` (pure, golden-tested); :func:`write_pdf`
+hands it to weasyprint with the stylesheet found next to the template, so a user
+restyles the edition by copying ``templates/pdf`` and editing the CSS.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import __version__
+from ..config import Settings
+from ..errors import RenderError
+from ..model import LANG_NAMES, Edition
+from ..safeio import atomic_path
+from . import templates
+from .rows import Table, build_table
+
+log = logging.getLogger(__name__)
+
+TEMPLATE = "edition.html.j2"
+STYLESHEET = "edition.css"
+#: PDF variants weasyprint can write that we accept (None: a plain PDF).
+VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
+
+
+def _environment(settings: Settings) -> jinja2.Environment:
+    loader = jinja2.FileSystemLoader([str(p) for p in templates.search_path(settings, "pdf")])
+    return jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _landscape(table: Table, settings: Settings) -> bool:
+    orientation = str(settings.extra.get("orientation", "auto"))
+    if orientation in ("portrait", "landscape"):
+        return orientation == "landscape"
+    return table.landscape
+
+
+def body_classes(table: Table, settings: Settings) -> str:
+    """Classes on <body> that the CSS keys on: column count, orientation, review."""
+    classes = [f"cols-{len(table.langs)}"]
+    if _landscape(table, settings):
+        classes.append("landscape")
+    if table.review:
+        classes.append("review")
+    return " ".join(classes)
+
+
+def _meta(table: Table) -> dict[str, str]:
+    names = ", ".join(LANG_NAMES.get(lang, lang) for lang in table.langs)
+    return {
+        "generator": f"hlmpub {__version__}",
+        "keywords": ", ".join((table.symbol, *table.langs)),
+        "description": f"{table.symbol}: side-by-side edition in {names}",
+    }
+
+
+def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
+    """The HTML handed to weasyprint and the folder its stylesheet is resolved from."""
+    css = templates.find(settings, "pdf", STYLESHEET)
+    try:
+        template = _environment(settings).get_template(TEMPLATE)
+        html = template.render(table=table, css=[css.name], meta=_meta(table), classes=body_classes(table, settings))
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"PDF template failed: {exc}", TEMPLATE) from None
+    return html, css.parent
+
+
+@functools.lru_cache(maxsize=1)
+def _font_config() -> Any:
+    """One FontConfiguration per process: fontconfig set-up is not repeated per document."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | None, name: str) -> list[Any]:
+    from weasyprint import Attachment
+
+    variant = settings.pdf_variant or ""
+    if not variant.startswith("pdf/a-3"):
+        return []
+    if tei_bytes is not None:
+        return [Attachment(string=tei_bytes, name=name, description="TEI P5 source", relationship="Source")]
+    if tei_path is not None and Path(tei_path).is_file():
+        return [Attachment(filename=str(tei_path), name=name, description="TEI P5 source", relationship="Source")]
+    log.warning("%s: %s without a TEI file: nothing attached", name, variant)
+    return []
+
+
+def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
+    variant = settings.pdf_variant
+    if variant and variant not in VARIANTS:
+        raise RenderError(f"unknown PDF variant {variant!r}; known: {', '.join(VARIANTS)}", "--pdf-variant")
+    options: dict[str, Any] = {"attachments": attachments or None}
+    if variant:
+        options["pdf_variant"] = variant
+        options["pdf_tags"] = variant == "pdf/ua-1"
+    return options
+
+
+def write_pdf(
+    edition: Edition,
+    target: Path,
+    settings: Settings,
+    *,
+    review: bool = False,
+    tei_path: Path | None = None,
+    tei_bytes: bytes | None = None,
+) -> Path:
+    """Lay out and write the PDF edition atomically; return ``target``."""
+    from weasyprint import HTML
+
+    table = build_table(edition, settings.langs, review=review)
+    html, base = render_html(table, settings)
+    tei_name = f"{edition.meta.slug}.tei.xml"
+    options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
+    start = time.perf_counter()
+    document = HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
+    laid_out = time.perf_counter()
+    with atomic_path(target) as tmp:
+        document.write_pdf(tmp, **options)
+    log.info(
+        "%s: %d pages, layout %.2f s, write %.2f s",
+        target.name,
+        len(document.pages),
+        laid_out - start,
+        time.perf_counter() - laid_out,
+    )
+    return Path(target)
+
+
+def write(edition: Edition, out_dir: Path, settings: Settings) -> list[Path]:
+    """Pipeline writer: ``out_dir/<slug>.pdf`` (the TEI beside it is attached for PDF/A-3)."""
+    tei = Path(out_dir) / f"{edition.meta.slug}.tei.xml"
+    return [write_pdf(edition, Path(out_dir) / f"{edition.meta.slug}.pdf", settings, tei_path=tei)]

@@ -1,0 +1,221 @@
+"""Edition → table rows: the one layout decision both renderers share.
+
+One :class:`Row` per :class:`~hlmpub.model.Link`, one :class:`Cell` per column
+language in the requested order.  Rows whose units are all headings (meta,
+chapter, section) become heading rows; the paragraph number goes into its own
+narrow column (the "gutter"); a row that is not 1:1 keeps every unit of every
+language and is *marked* so the reader sees the merge or the gap.
+
+For the review edition the rows also carry the findings that concern them, the
+cells named by a finding are *flagged*, and every row has a confidence band
+derived from the link's score.  Everything here is pure: no I/O, no rendering.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import RenderError
+from ..model import HEADING_KINDS, LANG_NAMES, Edition, Finding, Link, Unit, text_direction
+
+log = logging.getLogger(__name__)
+
+#: Preferred column order when the user names none: Chinese first, then the UN order.
+DEFAULT_ORDER: tuple[str, ...] = ("zh", "ar", "en", "es", "fr", "ru")
+
+#: Column heads as each language names itself.
+NATIVE_NAMES = {
+    "zh": "中文",
+    "ar": "العربية",
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "ru": "Русский",
+}
+
+#: Score thresholds of the confidence bands (review edition shading).
+HIGH_CONFIDENCE = 0.9
+LOW_CONFIDENCE = 0.6
+
+_HEADING_RANK = {"meta": 0, "chapter": 1, "section": 2}
+_PARA_KEY = re.compile(r"^p:(\d+)$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one language shows in one row: zero, one or several units."""
+
+    lang: str
+    units: tuple[Unit, ...]
+    flagged: bool = False
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.lang)
+
+    @property
+    def empty(self) -> bool:
+        return not self.units
+
+    @property
+    def multi(self) -> bool:
+        return len(self.units) > 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One aligned row.  ``kind`` is title, chapter, section or body."""
+
+    index: int
+    kind: str
+    number: str
+    cells: tuple[Cell, ...]
+    shape: str
+    score: float
+    anchor: str
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def heading(self) -> bool:
+        return self.kind != "body"
+
+    @property
+    def marked(self) -> bool:
+        """True for a row that is not 1:1 in every language (a merge or a gap)."""
+        return any(len(c.units) != 1 for c in self.cells)
+
+    @property
+    def confidence(self) -> str:
+        if self.score >= HIGH_CONFIDENCE:
+            return "high"
+        return "mid" if self.score >= LOW_CONFIDENCE else "low"
+
+    def show_marker(self, unit: Unit) -> bool:
+        """A unit's own marker is printed unless the gutter already shows its number."""
+        return bool(unit.marker) and not (self.number and unit.kind == "para")
+
+
+@dataclass(frozen=True)
+class Table:
+    """The whole edition as rows, ready for a template."""
+
+    symbol: str
+    title: str
+    langs: tuple[str, ...]
+    rows: tuple[Row, ...]
+    review: bool = False
+    loose_findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def landscape(self) -> bool:
+        """More than three languages do not fit an A4 portrait page."""
+        return len(self.langs) > 3
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {lang: NATIVE_NAMES.get(lang, LANG_NAMES.get(lang, lang)) for lang in self.langs}
+
+
+def column_order(edition: Edition, wanted: Sequence[str] = ()) -> tuple[str, ...]:
+    """The languages to show, in order: as asked (those present), else zh first then UN order."""
+    present = edition.langs
+    if wanted:
+        missing = [lang for lang in wanted if lang not in present]
+        if missing:
+            log.warning("%s: no %s version; column left out", edition.meta.symbol, ", ".join(missing))
+        order = tuple(dict.fromkeys(lang for lang in wanted if lang in present))
+    else:
+        known = tuple(lang for lang in DEFAULT_ORDER if lang in present)
+        order = known + tuple(lang for lang in present if lang not in known)
+    if not order:
+        raise RenderError(f"none of the languages {', '.join(wanted)} is in the edition", edition.meta.symbol)
+    return order
+
+
+def _row_kind(units: Sequence[Unit]) -> str:
+    if units and all(u.kind in HEADING_KINDS for u in units):
+        top = min(units, key=lambda u: _HEADING_RANK[u.kind])
+        return "title" if top.kind == "meta" else top.kind
+    return "body"
+
+
+def _number(link: Link, first: Sequence[Unit]) -> str:
+    match = _PARA_KEY.match(link.key)
+    if match:
+        return f"{match.group(1)}."
+    paras = [u for u in first if u.kind == "para" and u.marker]
+    return paras[0].marker if paras else ""
+
+
+def _links(edition: Edition) -> tuple[Link, ...]:
+    """The edition's links; a one-language edition without links gets one row per unit."""
+    if edition.links or len(edition.versions) != 1:
+        return edition.links
+    version = edition.versions[0]
+    return tuple(Link({version.lang: (u.id,)}, "structural", 1.0, u.key) for u in version.units)
+
+
+def _place_findings(edition: Edition, links: Sequence[Link]) -> tuple[dict[int, list[Finding]], list[Finding]]:
+    """Findings by row index (through the unit id, else the finding's row); the rest unplaced."""
+    row_of_unit = {uid: i for i, lk in enumerate(links) for ids in lk.units.values() for uid in ids}
+    placed: dict[int, list[Finding]] = {}
+    loose: list[Finding] = []
+    for f in edition.findings:
+        index = row_of_unit.get(f.unit_id, f.row if 0 <= f.row < len(links) else -1)
+        if index < 0:
+            loose.append(f)
+        else:
+            placed.setdefault(index, []).append(f)
+    return placed, loose
+
+
+def _flagged(lang: str, ids: Sequence[str], findings: Sequence[Finding]) -> bool:
+    return any(f.unit_id in ids or (not f.unit_id and f.lang == lang) for f in findings)
+
+
+def _row(index: int, link: Link, langs: Sequence[str], units: dict[str, Unit], findings: list[Finding]) -> Row:
+    cells = []
+    for lang in langs:
+        ids = link.units.get(lang, ())
+        cells.append(Cell(lang, tuple(units[i] for i in ids if i in units), _flagged(lang, ids, findings)))
+    every = [u for c in cells for u in c.units]
+    first = next((c.units for c in cells if c.units), ())
+    anchor = first[0].id if first else f"row{index}"
+    return Row(
+        index,
+        _row_kind(every),
+        _number(link, first),
+        tuple(cells),
+        link.shape(tuple(langs)),
+        link.score,
+        anchor,
+        tuple(findings),
+    )
+
+
+def _title(edition: Edition, langs: Sequence[str]) -> str:
+    for lang in langs:
+        if edition.meta.titles.get(lang):
+            return edition.meta.titles[lang]
+    for unit in edition.version(langs[0]).units:
+        if unit.kind == "meta" and unit.key in ("meta:title", ""):
+            return unit.text
+    return edition.meta.symbol
+
+
+def build_table(edition: Edition, langs: Sequence[str] = (), review: bool = False) -> Table:
+    """Lay the edition out as rows; ``review`` keeps the findings with their rows."""
+    order = column_order(edition, langs)
+    links = _links(edition)
+    units = edition.units_by_id()
+    placed, loose = _place_findings(edition, links) if review else ({}, [])
+    rows = [_row(i, lk, order, units, placed.get(i, [])) for i, lk in enumerate(links)]
+    rows = [r for r in rows if any(c.units for c in r.cells)]
+    covered = {u.id for r in rows for c in r.cells for u in c.units}
+    lost = [u.id for lang in order for u in edition.version(lang).units if u.id not in covered]
+    if lost:
+        log.warning("%s: %d unit(s) in no link are not shown: %s", edition.meta.symbol, len(lost), ", ".join(lost[:5]))
+    return Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose))
