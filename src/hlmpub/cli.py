@@ -82,10 +82,10 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
         text = u.text if len(u.text) <= 80 else u.text[:77] + "…"
         table.add_row(u.id, u.kind, u.key, u.marker, text)
     out_console.print(table)
-    counts: dict[str, int] = {}
-    for u in version.units:
-        counts[u.kind] = counts.get(u.kind, 0) + 1
-    out_console.print(", ".join(f"{n} {k}" for k, n in counts.items()))
+    from .model import KINDS
+
+    counts = {k: sum(1 for u in version.units if u.kind == k) for k in KINDS}
+    out_console.print(", ".join(f"{n} {k}" for k, n in counts.items() if n))
 
 
 # ---------------------------------------------------------------------- align
