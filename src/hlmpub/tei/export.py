@@ -1,0 +1,124 @@
+"""Exports generated from the alignment: TMX 1.4b for CAT tools, XCES cesAlign pairs.
+
+* TMX: one ``tu`` per row, one ``tuv`` per language that has text in the row,
+  ``segtype="paragraph"``, ``srclang`` the pivot (the first version).  Several
+  units of one language in a row are joined into one ``seg``.
+* XCES: one ``cesAlign`` file per pair pivot → other language, in the style of
+  the UN Parallel Corpus, OPUS and InterText: ``linkGrp[@fromDoc][@toDoc]`` and
+  ``link[@xtargets="id1 id2;id3"][@certainty]``; both documents are the TEI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .. import __version__
+from ..errors import ConfigError
+from ..model import Edition, Link
+from ..safeio import slug, write_bytes
+from .names import XML_LANG, format_cert
+
+#: Languages written without spaces between joined units.
+NO_SPACE_LANGS = frozenset({"zh", "ja"})
+
+
+def _joined(edition: Edition, link: Link, lang: str) -> str:
+    units = edition.units_by_id()
+    texts = [units[uid].text for uid in link.units.get(lang, ()) if uid in units]
+    return ("" if lang in NO_SPACE_LANGS else " ").join(t for t in texts if t)
+
+
+def _prop(parent: etree._Element, kind: str, value: str) -> None:
+    prop = etree.SubElement(parent, "prop", type=kind)
+    prop.text = value
+
+
+def tmx_tree(edition: Edition) -> etree._ElementTree:
+    """The TMX 1.4b document of an edition's alignment."""
+    pivot = edition.langs[0]
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(
+        root,
+        "header",
+        creationtool="hlmpub",
+        creationtoolversion=__version__,
+        segtype="paragraph",
+        adminlang="en",
+        srclang=pivot,
+        datatype="plaintext",
+    ).set("o-tmf", "hlmpub-tei")
+    body = etree.SubElement(root, "body")
+    units = edition.units_by_id()
+    for row, link in enumerate(edition.links, start=1):
+        tu = etree.SubElement(body, "tu", tuid=str(row), segtype="paragraph")
+        if link.key:
+            _prop(tu, "x-key", link.key)
+        _prop(tu, "x-method", link.method)
+        _prop(tu, "x-confidence", format_cert(link.score))
+        for lang in edition.langs:
+            ids = [uid for uid in link.units.get(lang, ()) if uid in units]
+            if not ids:
+                continue
+            tuv = etree.SubElement(tu, "tuv")
+            tuv.set(XML_LANG, lang)
+            _prop(tuv, "x-units", " ".join(ids))
+            etree.SubElement(tuv, "seg").text = _joined(edition, link, lang)
+    return root.getroottree()
+
+
+def xces_tree(edition: Edition, lang: str, tei_name: str) -> etree._ElementTree:
+    """A ``cesAlign`` document pivot → ``lang``: one link per row that has either side."""
+    pivot = edition.langs[0]
+    root = etree.Element("cesAlign", version="1.0")
+    group = etree.SubElement(root, "linkGrp", targType="p", fromDoc=tei_name, toDoc=tei_name)
+    group.set("fromLang", pivot)
+    group.set("toLang", lang)
+    for row, link in enumerate(edition.links, start=1):
+        left, right = link.units.get(pivot, ()), link.units.get(lang, ())
+        if not left and not right:
+            continue
+        el = etree.SubElement(group, "link", id=f"SL{row}", xtargets=f"{' '.join(left)};{' '.join(right)}")
+        el.set("certainty", format_cert(link.score))
+    return root.getroottree()
+
+
+def _serialise(tree: etree._ElementTree) -> bytes:
+    data: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
+
+
+def write_tmx(edition: Edition, target: Path) -> Path:
+    """Write the TMX file ``target`` atomically."""
+    return write_bytes(target, _serialise(tmx_tree(edition)))
+
+
+def write_xces(edition: Edition, out_dir: Path) -> list[Path]:
+    """Write ``<slug>.<pivot>-<lang>.xces.xml`` for every non-pivot language."""
+    name = slug(edition.meta.slug or edition.meta.symbol)
+    pivot = edition.langs[0]
+    written = []
+    for lang in edition.langs[1:]:
+        tree = xces_tree(edition, lang, f"{name}.tei.xml")
+        written.append(write_bytes(out_dir / f"{name}.{pivot}-{lang}.xces.xml", _serialise(tree)))
+    return written
+
+
+def export_edition(edition: Edition, fmt: str, target: Path) -> list[Path]:
+    """Export as ``tmx`` (a file, or ``<slug>.tmx`` in a folder) or ``xces`` (files in a folder)."""
+    if not edition.versions:
+        raise ConfigError(f"{edition.meta.symbol}: nothing to export, the edition has no language version")
+    target = Path(target)
+    if fmt == "tmx":
+        path = target if target.suffix.lower() == ".tmx" else target / f"{slug(edition.meta.slug)}.tmx"
+        return [write_tmx(edition, path)]
+    if fmt == "xces":
+        return write_xces(edition, target)
+    raise ConfigError(f"unknown export format {fmt!r}; known: tmx, xces")
+
+
+def write(edition: Edition, out_dir: Path, settings: Any = None) -> list[Path]:
+    """Pipeline writer: ``[out_dir/<slug>.tmx]``."""
+    return [write_tmx(edition, Path(out_dir) / f"{slug(edition.meta.slug or edition.meta.symbol)}.tmx")]

@@ -1,0 +1,95 @@
+"""Names shared by the TEI writer, reader, validator and exports.
+
+The encoding is described in ``docs/design/tei.md``.  In short: every unit is
+one element with ``xml:id`` (the unit id), ``@n`` (the marker as printed) and
+``@ana`` pointing at two categories of the edition header — its kind
+(``#kind-para``) and, when it has one, its structural key (``#key-p.19``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {None: TEI_NS}
+NS = {"tei": TEI_NS}
+
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+#: The methods every edition declares as a respStmt, so that a reviewer can set
+#: ``resp="#resp-manual"`` on a link without touching the header.
+STANDARD_METHODS: tuple[str, ...] = ("structural", "semantic", "manual")
+METHOD_LABELS = {
+    "structural": "alignment by structural key (UN numbering)",
+    "semantic": "alignment by sentence-embedding similarity",
+    "manual": "alignment corrected by a reviewer",
+}
+
+KIND_PREFIX = "kind-"
+KEY_PREFIX = "key-"
+RESP_PREFIX = "resp-"
+RTL_RENDITION = "rtl"
+TITLE_BLOCK = "titleBlock"
+
+#: The linkGrp that holds the paragraph alignment.
+LINKGRP_TYPE = "alignment"
+LINKGRP_SUBTYPE = "paragraph"
+
+
+def tei(tag: str) -> str:
+    """Clark name of a TEI element: ``tei("p")`` → ``{http://www.tei-c.org/ns/1.0}p``."""
+    return f"{{{TEI_NS}}}{tag}"
+
+
+def kind_id(kind: str) -> str:
+    """The xml:id of a unit-kind category."""
+    return KIND_PREFIX + kind
+
+
+def resp_id(method: str) -> str:
+    """The xml:id of the respStmt for an alignment method."""
+    return RESP_PREFIX + re.sub(r"[^\w.\-]", "_", method)
+
+
+def methods_declared(used: Iterable[str]) -> list[str]:
+    """The standard methods, then any other used ones in sorted order."""
+    extra = sorted(set(used) - set(STANDARD_METHODS))
+    return list(STANDARD_METHODS) + extra
+
+
+def key_ids(keys: Iterable[str]) -> dict[str, str]:
+    """A stable, unique xml:id for every structural key, in the order given.
+
+    ``p:19`` → ``key-p.19``; a collision after sanitising gets ``-2``, ``-3`` ...
+    The exact key is kept in the category's ``catDesc``, so nothing is lost.
+    """
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in keys:
+        if not key or key in out:
+            continue
+        base = KEY_PREFIX + re.sub(r"[^\w.\-]", ".", key)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        out[key] = candidate
+        taken.add(candidate)
+    return out
+
+
+def pointers(value: str | None) -> list[str]:
+    """The whitespace-separated pointers of an attribute value."""
+    return (value or "").split()
+
+
+def local_ids(value: str | None) -> list[str]:
+    """The ids named by ``#id`` pointers of an attribute value (others skipped)."""
+    return [p[1:] for p in pointers(value) if p.startswith("#") and len(p) > 1]
+
+
+def format_cert(score: float) -> str:
+    """Confidence as an xsd:double that reads back to the same float."""
+    return repr(float(score))

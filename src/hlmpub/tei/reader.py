@@ -1,0 +1,182 @@
+"""TEI (as written by :mod:`hlmpub.tei.writer`) → Edition.
+
+The alignment is read from the stand-off ``linkGrp`` only: ``@target`` says which
+units a row covers (whatever ``@type`` claims), ``@cert`` its confidence,
+``@resp`` its method, ``@ana`` its key.  A reviewer's hand edit of a link is
+therefore read back exactly as edited.  Units are read in document order from
+every element whose ``@ana`` points at a unit-kind category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import DocumentMeta, Edition, Link, Source, Unit, Version
+from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
+from .xmlsafe import parse_untrusted, read_untrusted
+
+#: Word values TEI allows in @cert, read as numbers (hlmpub writes decimals).
+CERT_WORDS = {"high": 0.9, "medium": 0.6, "low": 0.3, "unknown": 0.0}
+
+
+@dataclass
+class Declarations:
+    """What the edition header declares: categories and responsibilities by xml:id."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    methods: dict[str, str] = field(default_factory=dict)
+
+
+def _text(el: etree._Element | None) -> str:
+    return "".join(el.itertext()) if el is not None else ""
+
+
+def _first(root: etree._Element, path: str) -> str:
+    return _text(root.find(path, NS))
+
+
+def _categories(header: etree._Element, taxonomy: str) -> dict[str, str]:
+    found = header.xpath(f".//tei:taxonomy[@xml:id='{taxonomy}']/tei:category", namespaces=NS)
+    return {c.get(XML_ID): _first(c, "tei:catDesc") for c in found if c.get(XML_ID)}
+
+
+def read_declarations(header: etree._Element) -> Declarations:
+    """Kinds, keys and alignment methods declared in the corpus header."""
+    methods = {}
+    for stmt in header.iterfind(".//tei:titleStmt/tei:respStmt", NS):
+        resp = stmt.find("tei:resp", NS)
+        if stmt.get(XML_ID) and resp is not None:
+            methods[stmt.get(XML_ID, "")] = resp.get("key") or _text(resp)
+    return Declarations(_categories(header, "unit-kinds"), _categories(header, "unit-keys"), methods)
+
+
+def read_meta(header: etree._Element) -> DocumentMeta:
+    """The document metadata from the corpus header."""
+    pub = "tei:fileDesc/tei:publicationStmt"
+    notes = {n.get("type"): _text(n) for n in header.iterfind("tei:fileDesc/tei:notesStmt/tei:note", NS)}
+    titles = {
+        t.get(XML_LANG, ""): _text(t)
+        for t in header.iterfind("tei:fileDesc/tei:titleStmt/tei:title", NS)
+        if t.get("type") == "main"
+    }
+    symbol = _first(header, f"{pub}/tei:idno[@type='UN-symbol']")
+    return DocumentMeta(
+        symbol=symbol,
+        slug=_first(header, f"{pub}/tei:idno[@type='slug']") or symbol,
+        session=notes.get("session", ""),
+        agenda_item=notes.get("agenda-item", ""),
+        date=_first(header, f"{pub}/tei:date"),
+        original_lang=notes.get("original-language", ""),
+        titles=titles,
+    )
+
+
+def unit_elements(text: etree._Element, kinds: dict[str, str]) -> list[etree._Element]:
+    """The elements of a ``text`` that are units: their ``@ana`` names a kind."""
+    return [el for el in text.iter(etree.Element) if any(i in kinds for i in local_ids(el.get("ana")))]
+
+
+def _unit(el: etree._Element, lang: str, decl: Declarations) -> Unit:
+    ids = local_ids(el.get("ana"))
+    kind = next(decl.kinds[i] for i in ids if i in decl.kinds)
+    key = next((decl.keys[i] for i in ids if i in decl.keys), "")
+    uid = el.get(XML_ID)
+    if not uid:
+        raise InputError(f"line {el.sourceline}: a {kind} unit has no xml:id")
+    return Unit(uid, lang, kind, key, el.get("n", ""), _text(el))
+
+
+def read_version(doc: etree._Element, decl: Declarations) -> Version:
+    """One ``TEI`` element → Version."""
+    text = doc.find("tei:text", NS)
+    if text is None or not text.get(XML_LANG):
+        raise InputError(f"line {doc.sourceline}: a TEI without text[@xml:lang]")
+    lang = text.get(XML_LANG, "")
+    bibl = doc.find("tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl", NS)
+    source = Source("", "", "")
+    meta: dict[str, str] = {}
+    if bibl is not None:
+        source = Source(
+            _first(bibl, "tei:idno[@type='source-file']"),
+            _first(bibl, "tei:idno[@type='source-format']"),
+            _first(bibl, "tei:idno[@type='sha256']"),
+        )
+        meta = {n.get("n", ""): _text(n) for n in bibl.iterfind("tei:note[@type='meta']", NS)}
+    units = tuple(_unit(el, lang, decl) for el in unit_elements(text, decl.kinds))
+    return Version(lang, units, source, meta)
+
+
+def alignment_group(root: etree._Element) -> etree._Element | None:
+    """The paragraph alignment ``linkGrp``, if any."""
+    groups = root.xpath(
+        "tei:standOff/tei:linkGrp[@type=$t][@subtype=$s]", namespaces=NS, t=LINKGRP_TYPE, s=LINKGRP_SUBTYPE
+    )
+    return groups[0] if groups else None
+
+
+def _cert(el: etree._Element) -> float:
+    value = (el.get("cert") or "unknown").strip()
+    if value in CERT_WORDS:
+        return CERT_WORDS[value]
+    try:
+        return float(value)
+    except ValueError:
+        raise InputError(f"line {el.sourceline}: @cert {value!r} is neither a number nor high|medium|low") from None
+
+
+def _method(el: etree._Element, decl: Declarations) -> str:
+    resp = local_ids(el.get("resp"))
+    if not resp:
+        return "manual"
+    if resp[0] not in decl.methods:
+        raise InputError(f"line {el.sourceline}: @resp #{resp[0]} names no respStmt of the header")
+    return decl.methods[resp[0]]
+
+
+def read_link(el: etree._Element, lang_of: dict[str, str], langs: tuple[str, ...], decl: Declarations) -> Link:
+    """One ``link`` (or ``ptr``) → Link; targets are grouped by the language of their unit."""
+    units: dict[str, list[str]] = {lang: [] for lang in langs}
+    for uid in local_ids(el.get("target")):
+        if uid not in lang_of:
+            raise InputError(f"line {el.sourceline}: link target #{uid} is no unit of the edition")
+        units[lang_of[uid]].append(uid)
+    key = next((decl.keys[i] for i in local_ids(el.get("ana")) if i in decl.keys), "")
+    return Link({lang: tuple(ids) for lang, ids in units.items()}, _method(el, decl), _cert(el), key)
+
+
+def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
+    """Rebuild an Edition from a parsed ``teiCorpus``."""
+    if root.tag != tei("teiCorpus"):
+        raise InputError(f"not an hlmpub TEI edition: root is {root.tag}, expected teiCorpus in {TEI_NS}", path)
+    header = root.find("tei:teiHeader", NS)
+    if header is None:
+        raise InputError("teiCorpus without teiHeader", path)
+    decl = read_declarations(header)
+    try:
+        versions = tuple(read_version(doc, decl) for doc in root.iterfind("tei:TEI", NS))
+        langs = tuple(v.lang for v in versions)
+        lang_of = {u.id: v.lang for v in versions for u in v.units}
+        group = alignment_group(root)
+        links = () if group is None else tuple(read_link(el, lang_of, langs, decl) for el in _rows(group))
+    except InputError as exc:
+        raise InputError(exc.message, path) from None
+    return Edition(read_meta(header), versions, links)
+
+
+def _rows(group: etree._Element) -> list[etree._Element]:
+    return [el for el in group if el.tag in (tei("link"), tei("ptr"))]
+
+
+def read_tei(path: str | Path) -> Edition:
+    """Read a TEI edition file back into the model."""
+    return edition_from_root(read_untrusted(path, "TEI"), path)
+
+
+def read_tei_bytes(data: bytes, path: str | Path = "<bytes>") -> Edition:
+    """Like :func:`read_tei`, from bytes already in memory."""
+    return edition_from_root(parse_untrusted(data, path, "TEI"), path)

@@ -1,0 +1,171 @@
+"""Edition → TEI P5 (``teiCorpus``): the archive and the single interchange format.
+
+Layout (see ``docs/design/tei.md``)::
+
+    teiCorpus
+      teiHeader            edition: titles, publication, tool, rtl rendition, kind and key taxonomies
+      standOff/linkGrp     one link (or ptr, for one-unit rows) per alignment row
+      TEI  (per version)   own teiHeader + text[@xml:lang] with front (title block) and body
+
+The output is pretty-printed UTF-8 and deterministic: the same Edition always
+gives the same bytes (no timestamps), and it is written atomically.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import RTL_LANGS, Edition, Link, Unit, Version
+from ..safeio import slug, write_bytes
+from .header import edition_header, sub, version_header
+from .names import (
+    LINKGRP_SUBTYPE,
+    LINKGRP_TYPE,
+    NSMAP,
+    RTL_RENDITION,
+    TITLE_BLOCK,
+    XML_LANG,
+    format_cert,
+    key_ids,
+    kind_id,
+    resp_id,
+    tei,
+)
+
+log = logging.getLogger(__name__)
+
+SCHEMA_HREF = "https://www.tei-c.org/Vault/P5/4.3.0/xml/tei/custom/schema/relaxng/tei_all.rng"
+SCHEMA_PI = f'href="{SCHEMA_HREF}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"'
+
+
+def _all_keys(edition: Edition) -> list[str]:
+    keys = [u.key for v in edition.versions for u in v.units]
+    keys += [lk.key for lk in edition.links]
+    return keys
+
+
+def _unit_element(parent: etree._Element, tag: str, unit: Unit, keys: dict[str, str]) -> etree._Element:
+    el = sub(parent, tag, xml_id=unit.id)
+    if unit.marker:
+        el.set("n", unit.marker)
+    ana = [f"#{kind_id(unit.kind)}"] + ([f"#{keys[unit.key]}"] if unit.key else [])
+    el.set("ana", " ".join(ana))
+    try:
+        el.text = unit.text or None
+    except ValueError as exc:
+        raise InputError(f"unit {unit.id} holds text XML cannot carry: {exc}") from None
+    return el
+
+
+def _front(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) -> None:
+    block = sub(sub(text, "front"), "div", type=TITLE_BLOCK)
+    for unit in units:
+        _unit_element(block, "p", unit, keys)
+
+
+def _body(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) -> None:
+    """Chapters and sections become nested divs; everything else goes into the innermost one."""
+    body = sub(text, "body")
+    chapter: etree._Element | None = None
+    section: etree._Element | None = None
+    for unit in units:
+        if unit.kind == "chapter":
+            chapter, section = sub(body, "div", type="chapter"), None
+            _unit_element(chapter, "head", unit, keys)
+        elif unit.kind == "section":
+            section = sub(chapter if chapter is not None else body, "div", type="section")
+            _unit_element(section, "head", unit, keys)
+        else:
+            container = section if section is not None else chapter if chapter is not None else body
+            _unit_element(container, "note" if unit.kind == "note" else "p", unit, keys)
+    if len(body) == 0:
+        sub(body, "p")  # a body may not be empty; an unmarked p is not a unit
+
+
+def text_element(version: Version, keys: dict[str, str]) -> etree._Element:
+    """The ``text`` of one language version: leading meta units in front, the rest in body."""
+    text = etree.Element(tei("text"))
+    text.set(XML_LANG, version.lang)
+    if version.lang in RTL_LANGS:
+        text.set("rendition", f"#{RTL_RENDITION}")
+    units = list(version.units)
+    lead = 0
+    while lead < len(units) and units[lead].kind == "meta":
+        lead += 1
+    if lead:
+        _front(text, units[:lead], keys)
+    _body(text, units[lead:], keys)
+    return text
+
+
+def _link_element(group: etree._Element, row: int, link: Link, langs: tuple[str, ...], keys: dict[str, str]) -> None:
+    unknown = sorted(set(link.units) - set(langs))
+    if unknown:
+        raise InputError(f"alignment row {row} names languages with no version: {', '.join(unknown)}")
+    targets = [f"#{uid}" for lang in langs for uid in link.units.get(lang, ())]
+    if not targets:
+        raise InputError(f"alignment row {row} covers no unit")
+    el = sub(group, "link" if len(targets) >= 2 else "ptr", target=" ".join(targets))
+    el.set("type", link.shape(langs))
+    el.set("cert", format_cert(link.score))
+    el.set("resp", f"#{resp_id(link.method)}")
+    if link.key:
+        el.set("ana", f"#{keys[link.key]}")
+
+
+def stand_off(edition: Edition, keys: dict[str, str]) -> etree._Element:
+    """The alignment: ``standOff/linkGrp[@type='alignment'][@subtype='paragraph']``."""
+    so = etree.Element(tei("standOff"))
+    group = sub(so, "linkGrp", type=LINKGRP_TYPE, subtype=LINKGRP_SUBTYPE)
+    order = " : ".join(edition.langs)
+    sub(group, "desc", f"One link per row, pointing at every unit of the row; @type is the bead shape ({order}).")
+    for row, link in enumerate(edition.links, start=1):
+        _link_element(group, row, link, edition.langs, keys)
+    return so
+
+
+def build_tree(edition: Edition) -> etree._ElementTree:
+    """The whole ``teiCorpus`` as an lxml tree."""
+    keys = key_ids(_all_keys(edition))
+    corpus = etree.Element(tei("teiCorpus"), nsmap=NSMAP)
+    corpus.append(edition_header(edition, keys))
+    if edition.links:
+        corpus.append(stand_off(edition, keys))
+    for version in edition.versions:
+        doc = sub(corpus, "TEI")
+        doc.append(version_header(edition, version))
+        doc.append(text_element(version, keys))
+    corpus.addprevious(etree.ProcessingInstruction("xml-model", SCHEMA_PI))
+    return corpus.getroottree()
+
+
+def to_bytes(edition: Edition) -> bytes:
+    """The TEI serialisation: pretty, UTF-8, with an XML declaration."""
+    if not edition.versions:
+        raise InputError(f"{edition.meta.symbol}: an edition without language versions has no TEI")
+    tree = build_tree(edition)
+    data: bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data
+
+
+def write_tei(edition: Edition, path: str | Path) -> Path:
+    """Write the TEI of ``edition`` to ``path`` atomically."""
+    target = write_bytes(path, to_bytes(edition))
+    log.info("wrote %s", target)
+    return target
+
+
+def output_path(edition: Edition, out_dir: str | Path) -> Path:
+    """``out_dir/<slug>.tei.xml`` (the slug made safe again, never trusted)."""
+    return Path(out_dir) / f"{slug(edition.meta.slug or edition.meta.symbol)}.tei.xml"
+
+
+def write(edition: Edition, out_dir: Path, settings: Any = None) -> list[Path]:
+    """Pipeline writer: ``[out_dir/<slug>.tei.xml]``."""
+    return [write_tei(edition, output_path(edition, out_dir))]
