@@ -25,7 +25,7 @@ AGENDA: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"^Points? .{0,40}de l[’']ordre du jour", re.IGNORECASE),
     "es": re.compile(r"^Temas? .{0,40}del programa", re.IGNORECASE),
     "ru": re.compile(r"^Пункты? .{0,40}повестки дня", re.IGNORECASE),
-    "ar": re.compile(r"^البنود?\s.{0,40}من جدول الأعمال"),
+    "ar": re.compile(r"^(?:البند|البنود)\s.{0,40}من جدول الأعمال"),
 }
 
 SESSION_KEY = "meta:session"

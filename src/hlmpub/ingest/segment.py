@@ -92,9 +92,9 @@ def display_width(line: str) -> int:
 
 
 def full_width(lines: list[str]) -> int:
-    """The width of a full (wrapped) line: the 90th percentile of line widths."""
+    """The width of a full (wrapped) line: the 95th percentile of line widths."""
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
-    return widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    return widths[int(0.95 * (len(widths) - 1))] if widths else 0
 
 
 def gap_threshold(lines: list[str]) -> int:
