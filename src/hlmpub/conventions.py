@@ -320,6 +320,7 @@ def _cyrillic_upper(raw: str) -> tuple[int, ...]:
 
 _PARA_DIGITS = "[0-9٠-٩۰-۹０-９]{1,4}"
 _END = r"(?=\s|$)"
+_END_CJK = r"(?=\s|$|[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"  # Chinese may run on without a space
 
 #: (kind, pattern, parser, languages or "" for all) — tried in order; every match is a candidate.
 MARKER_TABLE: tuple[tuple[str, re.Pattern[str], Parse, str], ...] = (
@@ -329,9 +330,9 @@ MARKER_TABLE: tuple[tuple[str, re.Pattern[str], Parse, str], ...] = (
     ("section", re.compile(rf"^(?P<v>[A-Z])\.{_END}"), _one(letter_index), ""),
     ("section", re.compile(rf"^(?P<v>[А-ЯЁ])\.{_END}"), _cyrillic_upper, "ru"),
     ("section", _AR_SECTION, _arabic_position(ARABIC_LETTER_NAMES), "ar"),
-    ("para", re.compile(rf"^(?P<v>{_PARA_DIGITS})\s?[.．]{_END}"), _one(lambda s: int(ascii_digits(s))), ""),
+    ("para", re.compile(rf"^(?P<v>{_PARA_DIGITS})\s?[.．]{_END_CJK}"), _one(lambda s: int(ascii_digits(s))), ""),
     ("para", re.compile(rf"^(?P<v>{_PARA_DIGITS})\s*[-–]\s+"), _one(lambda s: int(ascii_digits(s))), "ar"),
-    ("subpara", re.compile(r"^[(（](?P<v>[a-z]{1,2})[)）]"), letter_indexes, ""),
+    ("subpara", re.compile(r"^[(（](?P<v>[a-z]{1,2})[)）](?![A-Za-z0-9])"), letter_indexes, ""),
     ("subpara", re.compile(rf"^(?P<v>[a-z]{{1,2}})\){_END}"), letter_indexes, "en es fr ru"),
     ("subpara", re.compile(rf"^\(?(?P<v>[а-я])\){_END}"), letter_indexes, "ru"),
     ("subpara", re.compile(r"^[(（](?P<v>[\u0621-\u064a]\u0640?)[)）]"), letter_indexes, "ar"),

@@ -84,9 +84,9 @@ def _glue(prev: str, nxt: str, lang: str, vocab: frozenset[str]) -> str:
     """``prev`` joined to the next line ``nxt`` (both stripped)."""
     if prev.endswith(SOFT_HYPHEN):
         return prev[:-1]
-    if lang in HYPHENATING and prev[-1:] in HYPHENS and prev[-2:-1].isalpha():
+    if lang in HYPHENATING and prev[-1:] in HYPHENS and prev[-2:-1].isalnum():
         left, right = LAST_WORD.search(prev), FIRST_WORD.match(nxt)
-        if left and right and right.group(1)[:1].isalpha():
+        if left and right:
             return prev if keep_hyphen(left.group(1), right.group(1), lang, vocab) else prev[:-1]
     if is_cjk(prev[-1]) or is_cjk(nxt[0]):
         return prev
