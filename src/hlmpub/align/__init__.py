@@ -1,16 +1,101 @@
 """Aligner: versions → n-way links.
 
 Contract: ``align_versions(versions, pivot="zh") -> (list[Link], list[Finding])``.
-(stub: being written)
+
+1. Structural pass (:mod:`.structural`): units with the same key in two
+   versions are anchors.
+2. Fallback (:mod:`.dp`, :mod:`.score`): between anchors, a banded DP with
+   beads 1:0, 0:1, 1:1, 2:1, 1:2, 3:1, 1:3 scored by a multilingual sentence
+   encoder (:mod:`.encoder`), a length prior and shared numbers.
+3. n-way rows (:mod:`.rows`): every version is aligned to the pivot (Chinese
+   when present) and the pairwise beads are merged into one Link per row;
+   :mod:`.consistency` cross-checks the other pairs.
+4. Scoring against a gold file: :mod:`.evaluate`.
+
+See docs/design/align.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..errors import AlignmentError, LanguageError
 from ..model import Finding, Link, Version
+from .consistency import check_consistency
+from .encoder import COVERED_LANGS, Encoder
+from .pairwise import PairInput, align_pair
+from .rows import merge_rows
+from .structural import usable_keys
+
+__all__ = ["Encoder", "align_versions"]
 
 
-def align_versions(versions: Sequence[Version], pivot: str = "zh") -> tuple[list[Link], list[Finding]]:
-    """Align all versions at once."""
-    raise NotImplementedError
+def check_versions(versions: Sequence[Version]) -> None:
+    """Raise the one-line fatal errors: nothing to align, a duplicate or uncovered language, an empty version."""
+    if not versions:
+        raise AlignmentError("no versions to align")
+    seen: set[str] = set()
+    for v in versions:
+        if v.lang in seen:
+            raise AlignmentError(f"two versions in language {v.lang}", v.source.path)
+        seen.add(v.lang)
+        if v.lang not in COVERED_LANGS:
+            covered = ", ".join(sorted(COVERED_LANGS))
+            raise LanguageError(
+                f"language {v.lang!r} is not covered by the sentence encoder (covered: {covered})", v.source.path
+            )
+        if not v.units:
+            raise AlignmentError(f"the {v.lang} version has no units: nothing to align", v.source.path)
+
+
+def align_versions(
+    versions: Sequence[Version], pivot: str = "zh", encoder: Encoder | None = None
+) -> tuple[list[Link], list[Finding]]:
+    """Align all versions at once: one Link per row, every unit in exactly one row, in document order.
+
+    ``pivot`` is the language every other version is aligned to (the first
+    version when that language is absent).  ``encoder`` defaults to a fresh
+    per-run cache over the shared USE model, which is loaded only if some
+    window needs it.
+    """
+    check_versions(versions)
+    enc = encoder if encoder is not None else Encoder()
+    findings: list[Finding] = []
+    inputs = []
+    for v in versions:
+        keys, found = usable_keys(v)
+        findings.extend(found)
+        inputs.append(PairInput(v, keys))
+    base = next((p for p in inputs if p.version.lang == pivot), inputs[0])
+    others = []
+    for other in inputs:
+        if other is base:
+            continue
+        beads, found = align_pair(base, other, enc)
+        findings.extend(found)
+        others.append((other.version, beads))
+    links = merge_rows(base.version, base.keys, others, [v.lang for v in versions])
+    findings.extend(_unmatched(links, [v.lang for v in versions]))
+    findings.extend(check_consistency(links, inputs, base.version.lang, enc))
+    return links, findings
+
+
+def _unmatched(links: list[Link], langs: list[str]) -> list[Finding]:
+    if len(langs) < 2:
+        return []
+    out = []
+    for r, link in enumerate(links):
+        missing = [lang for lang in langs if not link.units.get(lang)]
+        if missing:
+            present = next(ids[0] for ids in link.units.values() if ids)
+            out.append(
+                Finding(
+                    "info",
+                    "align-unmatched",
+                    f"row {r}: no counterpart in {', '.join(missing)}",
+                    lang=missing[0],
+                    unit_id=present,
+                    row=r,
+                )
+            )
+    return out
