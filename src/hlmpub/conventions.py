@@ -237,16 +237,16 @@ class IdAllocator:
     lang: str
     counters: dict[str, int] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    repeats: dict[str, int] = field(default_factory=dict)
 
     def assign(self, kind: str, key: str = "") -> str:
         """Next id for a unit of this kind and key (a repeat gets ``-2``, ``-3`` ...)."""
         family = _family(kind, key)
         self.counters[family] = self.counters.get(family, 0) + 1
-        base = unit_id(self.lang, kind, key, self.counters[family])
-        candidate, k = base, 1
+        base = candidate = unit_id(self.lang, kind, key, self.counters[family])
         while candidate in self.used:
-            k += 1
-            candidate = f"{base}-{k}"
+            self.repeats[base] = self.repeats.get(base, 1) + 1
+            candidate = f"{base}-{self.repeats[base]}"
         self.used.add(candidate)
         return candidate
 

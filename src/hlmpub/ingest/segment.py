@@ -54,6 +54,8 @@ class Numbering:
         step = value - current
         if kind == "para" and value == 1 and self.para > 1 and self.last in ("chapter", "section"):
             return MAX_STEP["para"]  # numbering restarts (an annex)
+        if kind == "chapter" and value == 1 and self.chapter > 1:
+            return MAX_STEP["chapter"]  # chapters restart (an annex)
         if kind == "chapter" and self.chapter == 0 and self.section > 0:
             return None
         if current == 0 and kind != "para":
