@@ -113,9 +113,12 @@ def gap_threshold(lines: list[str]) -> int:
     return 2 if gaps.get(1, 0) > gaps.get(0, 0) else 1
 
 
-def segment(lines: list[str], lang: str) -> list[Block]:
-    """Cut content lines into blocks (see the module docstring)."""
-    needed, width = gap_threshold(lines), full_width(lines)
+def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
+    """Cut content lines into blocks (see the module docstring).
+
+    ``gap`` is the number of blank lines that ends a block; None: detect it.
+    """
+    needed, width = gap or gap_threshold(lines), full_width(lines)
     blocks: list[Block] = []
     numbering = Numbering()
     gap, front, prev = 0, True, ""

@@ -56,11 +56,17 @@ def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
     return units
 
 
-def parse_text(text: str, lang: str, source: Source) -> Version:
-    """Segment the text of one language version into units."""
+def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None) -> Version:
+    """Segment the text of one language version into units.
+
+    ``gap``: how many blank lines end a block.  None (the default) detects it
+    from the text: 2 when a blank line follows every wrapped line, else 1.  A
+    reader whose lines are whole paragraphs (DOCX, paragraphs joined with
+    ``"\n\n"``) passes ``gap=1`` so that every paragraph is its own block.
+    """
     cleaned = strip_furniture(clean_chars(text))
     vocab = vocabulary(cleaned.lines)
-    blocks = segment(cleaned.lines, lang)
+    blocks = segment(cleaned.lines, lang, gap)
     return Version(lang=lang, units=tuple(_units(blocks, lang, vocab)), source=source, meta=cleaned.meta)
 
 

@@ -1,0 +1,54 @@
+"""Segmentation rules (hlmpub.ingest.segment) on SYNTHETIC snippets and on the seed's units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hlmpub.ingest import read_version
+from hlmpub.ingest.segment import gap_threshold
+from hlmpub.ingest.text import parse_text
+from hlmpub.model import Source
+
+SEED = Path(__file__).resolve().parents[2] / "sources" / "A_68_563" / "zh.txt"
+SRC = Source("x.txt", "txt", "")
+
+
+def test_gap_threshold_detects_double_spacing():
+    assert gap_threshold(["a", "", "b", "", "c", "", "", "d"]) == 2
+    assert gap_threshold(["a", "b", "c", "", "d"]) == 1
+
+
+def test_annex_restarts_chapters_and_paragraphs_without_id_collisions():
+    # SYNTHETIC: a body, then an annex whose numbering starts again
+    text = "I. Body\n1. One.\n2. Two.\nII. More\n3. Three.\nI. Annex heading\n1. Annex one.\n"
+    units = parse_text(text, "en", SRC).units
+    assert [u.key for u in units] == ["ch:1", "p:1", "p:2", "ch:2", "p:3", "ch:1", "p:1"]
+    assert [u.id for u in units] == ["en-h1", "en-p1", "en-p2", "en-h2", "en-p3", "en-h3", "en-p1-2"]
+
+
+def test_numbering_gap_is_accepted_but_a_jump_is_text():
+    # SYNTHETIC: paragraph 3 is missing (accepted as a gap); "250." is a wrapped line, not a paragraph
+    text = "1. One.\n2. Two, with a figure of\n250. units.\n4. Four.\n"
+    units = parse_text(text, "en", SRC).units
+    assert [(u.key, u.text) for u in units] == [
+        ("p:1", "One."),
+        ("p:2", "Two, with a figure of 250. units."),
+        ("p:4", "Four."),
+    ]
+
+
+def test_docx_layout_paragraphs_joined_with_blank_lines_give_the_seed_units():
+    # what the DOCX reader passes: one line per paragraph, "\n\n" between paragraphs
+    seed = read_version(SEED, "zh")
+    text = "\n\n".join(f"{u.marker} {u.text}".strip() for u in seed.units)
+    again = parse_text(text, "zh", SRC, gap=1)
+    assert [(u.id, u.kind, u.key, u.marker, u.text) for u in again.units] == [
+        (u.id, u.kind, u.key, u.marker, u.text) for u in seed.units
+    ]
+
+
+def test_docx_layout_keeps_unnumbered_paragraphs_apart():
+    # SYNTHETIC
+    text = "1. A numbered paragraph.\n\nAn unnumbered paragraph.\n\n2. The next one."
+    units = parse_text(text, "en", SRC, gap=1).units
+    assert [(u.kind, u.key) for u in units] == [("para", "p:1"), ("other", ""), ("para", "p:2")]
