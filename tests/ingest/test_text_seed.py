@@ -123,3 +123,29 @@ def test_seed_source_records_file_and_hash(version):
     assert version.source.path == "zh.txt"
     assert version.source.format == "txt"
     assert len(version.source.sha256) == 64
+
+
+def _un_pages(units, width: int = 36, per_page: int = 25) -> str:
+    """The seed's units laid out like text extracted from a UN PDF: masthead, wrapped lines,
+    page headers (symbol, page x/y), footers (job number, barcode) and form feeds mid-paragraph."""
+    lines = ["United Nations", "A/68/563", "General Assembly", "Distr.: General", "30 October 2013", "Chinese"]
+    lines.append("Original: English")
+    for u in units:
+        body = f"{u.marker} {u.text}".strip()
+        lines += [body[i : i + width] for i in range(0, len(body), width)]
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
+    out = []
+    for n, page in enumerate(pages, 1):
+        head = [] if n == 1 else (["A/68/563", "", f"{n}/{len(pages)}", ""] if n % 2 else [f"{n}/{len(pages)}"])
+        foot = ["", "13-53431 (C)    041113    061113", "*1353431*", "", "请回收 ♲"] if n == 1 else ["13-53431"]
+        out.append("\n".join(head + page + foot))
+    return "\f".join(out)
+
+
+def test_seed_units_laid_out_as_un_pages_give_the_same_units(version):
+    text = _un_pages(version.units)
+    assert text.count("\f") >= 8
+    again = parse_text(text, "zh", SOURCE)
+    assert _shape(again.units) == _shape(version.units)
+    assert again.meta["symbol"] == "A/68/563" and again.meta["job"] == "13-53431 (C)"
+    assert again.meta["original"] == "English" and again.meta["date"] == "30 October 2013"
