@@ -1,0 +1,41 @@
+"""Shared data for the aligner tests: the real UDHR versions and the seed, read once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hlmpub.align.encoder import Encoder
+from hlmpub.ingest import read_version
+
+ROOT = Path(__file__).resolve().parents[2]
+UDHR = ROOT / "sources" / "udhr"
+SEED = ROOT / "sources" / "A_68_563" / "zh.txt"
+GOLD = UDHR / "gold-alignment.toml"
+UDHR_FILES = {
+    "zh": "udhr_cmn_hans.xml",
+    "ar": "udhr_arb.xml",
+    "en": "udhr_eng.xml",
+    "es": "udhr_spa.xml",
+    "fr": "udhr_fra.xml",
+    "ru": "udhr_rus.xml",
+}
+
+
+@pytest.fixture(scope="session")
+def udhr_versions():
+    """The six real UDHR versions, zh first (the pivot)."""
+    return {lang: read_version(UDHR / name, lang, "udhr-xml") for lang, name in UDHR_FILES.items()}
+
+
+@pytest.fixture(scope="session")
+def seed_version():
+    """The real Chinese seed A/68/563 (102 keyed units)."""
+    return read_version(SEED, "zh", "txt")
+
+
+@pytest.fixture(scope="session")
+def shared_encoder():
+    """One vector cache for the whole session (the model itself is loaded once per process anyway)."""
+    return Encoder()
