@@ -52,3 +52,24 @@ def test_docx_layout_keeps_unnumbered_paragraphs_apart():
     text = "1. A numbered paragraph.\n\nAn unnumbered paragraph.\n\n2. The next one."
     units = parse_text(text, "en", SRC, gap=1).units
     assert [(u.kind, u.key) for u in units] == [("para", "p:1"), ("other", ""), ("para", "p:2")]
+
+
+def test_unnumbered_document_has_titles_then_body_blocks():
+    # SYNTHETIC letter without paragraph numbers: titles, then paragraphs separated by blank lines
+    body = "This synthetic letter has a first paragraph that is long enough to wrap onto\n" * 3
+    text = "Letter dated 1 January 2099 from nobody\n\n" + body + "\n" + body + "\nSigned: Nobody\n"
+    units = parse_text(text, "en", SRC).units
+    assert [(u.kind, u.key) for u in units] == [("meta", "meta:title"), ("other", ""), ("other", ""), ("other", "")]
+    assert [u.id for u in units] == ["en-m1", "en-u1", "en-u2", "en-u3"]
+
+
+def test_marker_alone_on_its_line():
+    # SYNTHETIC: the heading text and the paragraph text on the lines after their markers
+    units = parse_text("I.\nIntroduction\n1.\nThe text.\n", "en", SRC).units
+    assert [(u.key, u.marker, u.text) for u in units] == [("ch:1", "I.", "Introduction"), ("p:1", "1.", "The text.")]
+
+
+def test_arabic_mirrored_parentheses_from_a_visual_order_extraction():
+    # SYNTHETIC
+    units = parse_text("1 - فقرة:\n)أ( بند أول؛\n)ب( بند ثان.\n", "ar", SRC).units
+    assert [(u.key, u.marker) for u in units] == [("p:1", "1 -"), ("p:1.a", ")أ("), ("p:1.b", ")ب(")]

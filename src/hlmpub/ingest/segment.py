@@ -24,6 +24,10 @@ MAX_STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2}
 #: A front-matter line shorter than this share of the full line width ends its block.
 SHORT_LINE = 0.75
 
+#: A block before the first marker with this many lines, or this many columns, is body text, not a title.
+FRONT_MAX_LINES = 3
+FRONT_MAX_WIDTH = 250
+
 
 @dataclass
 class Block:
@@ -138,6 +142,21 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
         else:
             blocks[-1].lines.append(line)
         gap, prev = 0, line
+    return _end_front_at_body_text(blocks)
+
+
+def _end_front_at_body_text(blocks: list[Block]) -> list[Block]:
+    """Front matter is titles: from the first block that reads like body text on, blocks are ``other``."""
+    in_body = False
+    for block in blocks:
+        if block.kind != "front":
+            continue
+        if not in_body and (
+            len(block.lines) >= FRONT_MAX_LINES or display_width(" ".join(block.lines)) > FRONT_MAX_WIDTH
+        ):
+            in_body = True
+        if in_body:
+            block.kind = "other"
     return blocks
 
 
