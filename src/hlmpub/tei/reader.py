@@ -160,12 +160,22 @@ def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
     try:
         versions = tuple(read_version(doc, decl) for doc in root.iterfind("tei:TEI", NS))
         langs = tuple(v.lang for v in versions)
-        lang_of = {u.id: v.lang for v in versions for u in v.units}
+        lang_of = _languages_of_units(versions)
         group = alignment_group(root)
         links = () if group is None else tuple(read_link(el, lang_of, langs, decl) for el in _rows(group))
     except InputError as exc:
         raise InputError(exc.message, path) from None
     return Edition(read_meta(header), versions, links)
+
+
+def _languages_of_units(versions: tuple[Version, ...]) -> dict[str, str]:
+    lang_of: dict[str, str] = {}
+    for version in versions:
+        for unit in version.units:
+            if unit.id in lang_of:
+                raise InputError(f"unit id {unit.id} is used twice")
+            lang_of[unit.id] = version.lang
+    return lang_of
 
 
 def _rows(group: etree._Element) -> list[etree._Element]:
