@@ -85,6 +85,7 @@ def build() -> None:
     _defaults(doc)
     _style(doc, "Normal", 9.5)
     _style(doc, "Title", 12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _style(doc, "Subtitle", 9.5, align=WD_ALIGN_PARAGRAPH.CENTER)
     _style(doc, "Heading 1", 10.5, bold=True, keep=True)
     _style(doc, "Heading 2", 9.5, bold=True, keep=True)
     _style(doc, "Header", 8)

@@ -118,7 +118,7 @@ class _Builder:
             extra._p.getparent().remove(extra._p)
         units = [(c.lang, u) for c in row.cells for u in c.units]
         for index, (lang, unit) in enumerate(units):
-            paragraph = self.paragraph(merged, index, lang, "Title")
+            paragraph = self.paragraph(merged, index, lang, "Title" if unit.key == "meta:title" else "Subtitle")
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             self.text(paragraph, unit.text, lang)
             self.bookmark(paragraph, unit.id)

@@ -112,6 +112,31 @@ def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
     return options
 
 
+OUTLINE_LEVELS = {"chapter": 1, "section": 2}
+
+
+def outline(table: Table) -> list[tuple[int, str, str]]:
+    """(level, label, anchor id) for each chapter and section row, labelled in the first column's language."""
+    entries = []
+    for row in table.rows:
+        level = OUTLINE_LEVELS.get(row.kind)
+        unit = next((c.units[0] for c in row.cells if c.units), None)
+        if level and unit is not None:
+            entries.append((level, f"{unit.marker} {unit.text}".strip(), unit.id))
+    return entries
+
+
+def _add_outline(document: Any, table: Table) -> None:
+    """Bookmarks at the heading anchors (weasyprint makes none from boxes inside table cells)."""
+    pending = outline(table)
+    for page in document.pages:
+        here = [
+            (page.anchors[a][1], level, label, page.anchors[a][:2]) for level, label, a in pending if a in page.anchors
+        ]
+        page.bookmarks.extend((level, label, point, "open") for _, level, label, point in sorted(here))
+        pending = [entry for entry in pending if entry[2] not in page.anchors]
+
+
 def write_pdf(
     edition: Edition,
     target: Path,
@@ -130,6 +155,7 @@ def write_pdf(
     options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
     start = time.perf_counter()
     document = HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
+    _add_outline(document, table)
     laid_out = time.perf_counter()
     with atomic_path(target) as tmp:
         document.write_pdf(tmp, **options)

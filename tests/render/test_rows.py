@@ -1,0 +1,88 @@
+"""Edition → rows: column order, heading rows, gutter numbers, marked rows, review data."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import pytest
+
+from hlmpub import model
+from hlmpub.errors import RenderError
+from hlmpub.render.rows import build_table, column_order
+
+
+def test_default_order_is_chinese_first_then_un_order(small_edition):
+    assert column_order(small_edition) == ("zh", "ar", "en", "es", "fr", "ru")
+
+
+def test_requested_order_is_kept_and_absent_languages_dropped(small_edition, caplog):
+    caplog.set_level(logging.WARNING)
+    assert column_order(small_edition, ("en", "zh", "ar")) == ("en", "zh", "ar")
+    one = replace(small_edition, versions=small_edition.versions[:2])
+    assert column_order(one, ("ru", "en", "zh")) == ("zh",)
+    assert "no ru, en version" in caplog.text
+    with pytest.raises(RenderError, match="none of the languages"):
+        column_order(one, ("ru",))
+
+
+def test_one_row_per_link_with_cells_in_column_order(small_edition):
+    table = build_table(small_edition, ("en", "ar"))
+    assert len(table.rows) == len(small_edition.links)
+    for row in table.rows:
+        assert [c.lang for c in row.cells] == ["en", "ar"]
+    assert table.rows[3].cells[1].units[0].text.startswith("لمّا كان الاعتراف")
+    assert table.rows[3].cells[1].direction == "rtl"
+
+
+def test_heading_rows_and_gutter_numbers(small_edition):
+    table = build_table(small_edition, ("zh", "en"))
+    kinds = [r.kind for r in table.rows]
+    assert kinds == ["title", "body", "chapter", "body", "section", "body", "section", "body"]
+    assert [r.number for r in table.rows if r.kind == "body"] == ["", "", "1.", "2."]
+    para = table.rows[5]
+    assert not para.show_marker(para.cells[0].units[0])  # the number is in the gutter, not repeated
+
+
+def test_non_one_to_one_rows_keep_every_unit_and_are_marked(small_edition):
+    table = build_table(small_edition)
+    note, art2 = table.rows[1], table.rows[7]
+    assert note.marked and note.shape == "1:1:0:0:0:1"
+    assert [c.empty for c in note.cells] == [False, False, True, True, True, False]
+    assert art2.marked and all(c.multi and len(c.units) == 2 for c in art2.cells)
+    assert not table.rows[5].marked
+
+
+def test_review_places_findings_flags_cells_and_bands_confidence(small_edition):
+    plain = build_table(small_edition, ("zh", "en", "ar"))
+    assert not any(r.findings for r in plain.rows)
+    table = build_table(small_edition, ("zh", "en", "ar"), review=True)
+    note, art2 = table.rows[1], table.rows[7]
+    assert [f.code for f in note.findings] == ["missing-unit"]
+    assert [c.flagged for c in note.cells] == [False, True, False]  # by language and row
+    assert [c.flagged for c in art2.cells] == [False, False, True]  # by unit id ar-p2-2
+    assert (note.confidence, art2.confidence, table.rows[0].confidence) == ("low", "mid", "high")
+
+
+def test_unplaced_findings_are_kept_separately(small_edition):
+    stray = model.Finding("error", "numbering-gap", "paragraph 7 missing", "fr")
+    edition = replace(small_edition, findings=(stray,))
+    assert build_table(edition, review=True).loose_findings == (stray,)
+
+
+def test_landscape_beyond_three_languages(small_edition):
+    assert not build_table(small_edition, ("zh", "en", "ar")).landscape
+    assert build_table(small_edition, ("zh", "en", "ar", "fr")).landscape
+
+
+def test_single_language_edition_without_links_gets_a_row_per_unit(small_edition):
+    zh = small_edition.version("zh")
+    edition = model.Edition(small_edition.meta, (zh,))
+    table = build_table(edition)
+    assert [r.cells[0].units[0].id for r in table.rows] == [u.id for u in zh.units]
+
+
+def test_title_prefers_document_metadata_then_title_unit(small_edition):
+    assert build_table(small_edition, ("en", "zh")).title == "Universal Declaration of Human Rights"
+    bare = replace(small_edition, meta=replace(small_edition.meta, titles={}))
+    assert build_table(bare, ("fr",)).title == "Déclaration universelle des droits de l’homme"
