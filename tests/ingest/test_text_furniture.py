@@ -16,6 +16,7 @@ from hlmpub.model import Source
     "line",
     [
         "A/68/563",
+        "A/68/563*",
         "A/C.1/68/L.1",
         "S/2013/123",
         "2/9",
@@ -100,6 +101,12 @@ def test_metadata_from_the_masthead_and_footer():
         "original": "英文",
         "job": "13-00001 (C)",
     }
+
+
+def test_distribution_and_date_on_one_line():
+    meta: dict[str, str] = {}
+    assert classify("Distr.: General 30 October 2013", meta)
+    assert meta == {"distribution": "General", "date": "30 October 2013"}
 
 
 def test_date_and_language_lines_only_dropped_in_the_masthead():

@@ -73,3 +73,10 @@ def test_arabic_mirrored_parentheses_from_a_visual_order_extraction():
     # SYNTHETIC
     units = parse_text("1 - فقرة:\n)أ( بند أول؛\n)ب( بند ثان.\n", "ar", SRC).units
     assert [(u.key, u.marker) for u in units] == [("p:1", "1 -"), ("p:1.a", ")أ("), ("p:1.b", ")ب(")]
+
+
+def test_numbering_gap_is_logged(caplog):
+    # SYNTHETIC
+    with caplog.at_level("WARNING", logger="hlmpub.ingest.segment"):
+        parse_text("1. One.\n3. Three.\n", "en", SRC)
+    assert "para numbering jumps from 1 to 3" in caplog.text

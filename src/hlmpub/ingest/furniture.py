@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*"
+SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*\*?"  # A/68/563* = reissued
 PAGE = r"(?P<page>\d{1,3})\s?/\s?(?P<of>\d{1,3})"
 JOB = r"\d{2}-\d{5}[A-Z]?(?:\s?\([A-Z]\))?"
 BARCODE = r"\*\d{6,}[A-Z]?\*"
@@ -32,7 +32,8 @@ TOKEN = re.compile(rf"{JOB}|{BARCODE}|{SYMBOL}|\d{{1,3}}/\d{{1,3}}|\d{{6}}")
 URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
 
 DISTR_LINE = re.compile(
-    r"^Distr\.?\s*:?\s*(?P<v>General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada)\.?$",
+    r"^Distr\.?\s*:?\s*(?P<v>General|Limited|Restricted|générale|limitée|restreinte|general|limitada|reservada)\.?"
+    r"(?:\s+(?P<date>\d.*))?$",
     re.IGNORECASE,
 )
 ORIGINAL_LINE = re.compile(r"^(?:Original|Подлинный текст|الأصل|原文)\s*[:：]\s*(?P<v>\S.*)$", re.IGNORECASE)
@@ -104,6 +105,8 @@ def classify(line: str, meta: dict[str, str]) -> bool:
     distr = DISTR_LINE.match(line)
     if distr:
         meta.setdefault("distribution", distr.group("v"))
+        if distr.group("date"):
+            meta.setdefault("date", distr.group("date"))
         return True
     original = ORIGINAL_LINE.match(line)
     if original:

@@ -12,11 +12,14 @@ titles) a short line also ends its block, since titles are set one per line.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key
 from .frontmatter import is_front_line
 from .joining import is_cjk
+
+log = logging.getLogger(__name__)
 
 #: Largest step forward accepted for each kind of number (a gap means a missing item).
 MAX_STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2}
@@ -49,12 +52,13 @@ class Numbering:
     sub: int = 0
     last: str = ""
 
-    def _current(self, kind: str) -> int:
+    def current(self, kind: str) -> int:
+        """The last number of this kind."""
         return {"chapter": self.chapter, "section": self.section, "para": self.para, "subpara": self.sub}[kind]
 
     def _rank(self, kind: str, value: int) -> int | None:
         """0 for the very next number, larger for a small gap, None when it does not fit."""
-        current = self._current(kind)
+        current = self.current(kind)
         step = value - current
         if kind == "para" and value == 1 and self.para > 1 and self.last in ("chapter", "section"):
             return MAX_STEP["para"]  # numbering restarts (an annex)
@@ -135,6 +139,7 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
         if chosen is not None:
             marker, value = chosen
             front = False
+            _log_gap(numbering, marker.kind, value, lang)
             key = numbering.advance(marker.kind, value)
             blocks.append(Block(marker.kind, marker.printed, key, [marker.rest] if marker.rest else []))
         elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
@@ -143,6 +148,12 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
             blocks[-1].lines.append(line)
         gap, prev = 0, line
     return _end_front_at_body_text(blocks)
+
+
+def _log_gap(numbering: Numbering, kind: str, value: int, lang: str) -> None:
+    current = numbering.current(kind)
+    if value > current + 1:
+        log.warning("%s: %s numbering jumps from %d to %d", lang, kind, current, value)
 
 
 def _end_front_at_body_text(blocks: list[Block]) -> list[Block]:
