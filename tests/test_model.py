@@ -43,3 +43,25 @@ def test_direction_and_shape():
     assert ed.version("zh").units[0].direction == "ltr"
     assert ed.links[0].shape(("zh", "ar", "en")) == "1:1:0"
     assert ed.units_by_id()["ar-p1"].marker == "1 -"
+
+
+def test_atomic_write_leaves_no_partial_file_and_normal_permissions(tmp_path):
+    import pytest
+
+    from hlmpub import safeio
+
+    target = tmp_path / "out" / "a.txt"
+    safeio.write_text(target, "完成")
+    assert target.read_text(encoding="utf-8") == "完成"
+    assert target.stat().st_mode & 0o044  # readable by group/others under the usual umask
+    with pytest.raises(RuntimeError), safeio.atomic_path(tmp_path / "out" / "b.txt") as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("writer failed")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
+
+
+def test_slug_never_makes_a_path():
+    from hlmpub.safeio import slug
+
+    assert slug("A/68/563") == "A_68_563"
+    assert "/" not in slug("../../etc/passwd") and ".." not in slug("../../etc/passwd")
