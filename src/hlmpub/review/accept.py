@@ -1,0 +1,66 @@
+"""Finding ids and the reviewer's accepted-findings file.
+
+A finding's id is a short hash of its code, language, unit id and evidence:
+it does not depend on the row number or the message wording, so it survives
+re-alignment and rewording.  A reviewer accepts findings by listing their ids
+in ``review-accepted.toml`` next to the sources::
+
+    # hlmpub review: findings accepted by the reviewer (not reported again)
+    [[accepted]]
+    id = "5d0c2b8e41aa"
+    reason = "zh merges the three proclamation paragraphs into one"
+
+A bare list ``accepted = ["5d0c2b8e41aa", ...]`` works too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..model import Finding
+
+
+def finding_id(f: Finding) -> str:
+    """Stable id: the first 12 hex digits of sha256(code, lang, unit id, evidence)."""
+    raw = "\x1f".join((f.code, f.lang, f.unit_id, f.evidence))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def load_accepted(path: Path) -> dict[str, str]:
+    """id → reason from an accepted-findings file; a missing file accepts nothing."""
+    if not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"malformed accepted-findings file: {exc}", path) from None
+    accepted: dict[str, str] = {}
+    for entry in data.get("accepted", []):
+        if isinstance(entry, str):
+            accepted[entry] = ""
+        elif isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            accepted[entry["id"]] = str(entry.get("reason", ""))
+        else:
+            raise ConfigError("each [[accepted]] entry needs an id string", path)
+    return accepted
+
+
+def split_accepted(findings: list[Finding], accepted: dict[str, str]) -> tuple[list[Finding], list[Finding]]:
+    """(still open, accepted) findings."""
+    open_: list[Finding] = []
+    done: list[Finding] = []
+    for f in findings:
+        (done if finding_id(f) in accepted else open_).append(f)
+    return open_, done
+
+
+def accepted_file_text(findings: list[Finding]) -> str:
+    """The text of an accepted-findings file listing ``findings`` (for a reviewer to edit)."""
+    lines = ["# hlmpub review: findings accepted by the reviewer (not reported again)", ""]
+    for f in findings:
+        comment = f"# {f.code} {f.lang} {f.unit_id}: {' '.join(f.evidence.split())}"[:200]
+        lines += ["[[accepted]]", f'id = "{finding_id(f)}"', comment, 'reason = ""', ""]
+    return "\n".join(lines)
