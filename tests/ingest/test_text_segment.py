@@ -80,3 +80,11 @@ def test_numbering_gap_is_logged(caplog):
     with caplog.at_level("WARNING", logger="hlmpub.ingest.segment"):
         parse_text("1. One.\n3. Three.\n", "en", SRC)
     assert "para numbering jumps from 1 to 3" in caplog.text
+
+
+def test_pdf_ligatures_presentation_forms_and_bidi_marks_are_cleaned():
+    # SYNTHETIC: what PDF text extraction sometimes gives
+    en = parse_text("1. The \ufb01nal o\ufb03cial text.\n", "en", SRC).units
+    assert en[0].text == "The final official text."
+    ar = parse_text("\u200f1 - \ufee3\ufe98\ufe8e\ufe91\ufecc\ufe94\n", "ar", SRC).units  # presentation forms of متابعة
+    assert (ar[0].key, ar[0].text) == ("p:1", "متابعة")

@@ -5,7 +5,7 @@ by the PDF reader (pages joined with ``"\\f"``) and the DOCX reader (paragraphs
 joined with ``"\\n\\n"``):
 
 1. characters: newlines unified, bidi controls and BOMs removed, Arabic
-   presentation forms folded to letters;
+   presentation forms and Latin ligatures folded to letters;
 2. page furniture dropped, its metadata kept (:mod:`.furniture`);
 3. lines cut into blocks at numbering markers and gaps (:mod:`.segment`);
 4. each block's lines joined per language (:mod:`.joining`);
@@ -31,14 +31,15 @@ FORMAT = "txt"
 
 #: Bidi embedding/override/isolate marks, LRM/RLM/ALM, zero-width no-break space (BOM).
 INVISIBLE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
-ARABIC_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+#: Latin ligatures (ﬁ ﬂ ...) and Arabic presentation forms, which some PDFs give instead of letters.
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def clean_chars(text: str) -> str:
-    """Unify newlines, drop invisible bidi marks, fold Arabic presentation forms."""
+    """Unify newlines, drop invisible bidi marks, fold ligatures and Arabic presentation forms."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = INVISIBLE.sub("", text)
-    return ARABIC_PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
