@@ -318,12 +318,28 @@ def eval_(edition: Path, gold: Path) -> None:
 @click.option("--base-url", default=None, help="Document link service (default: the UN's public links).")
 def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | None) -> None:
     """Download the language versions of a UN document by its symbol."""
+    from rich.markup import escape
+
     from .fetch import fetch_document
 
-    report = fetch_document(symbol, parse_langs(langs), fmt, output_dir, base_url=base_url, console=err_console)
+    obj = click.get_current_context().obj or {}
+    configured = obj["settings"].extra.get("fetch_base_url") if "settings" in obj else None
+    report = fetch_document(
+        symbol,
+        parse_langs(langs),
+        fmt,
+        output_dir,
+        base_url=base_url,
+        console=err_console,
+        configured_base_url=str(configured) if configured else None,
+    )
     for lang, problem in report.failed.items():
-        err_console.print(f"[red]hlmpub: error:[/red] {lang}: {problem}")
-    err_console.print(f"{report.folder}: {len(report.fetched)} fetched, {len(report.failed)} failed")
+        err_console.print(f"[red]hlmpub: error:[/red] {lang}: {escape(problem)}", soft_wrap=True)
+    unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
+    err_console.print(
+        f"{escape(str(report.folder))}: {len(report.fetched)} fetched{unchanged}, {len(report.failed)} failed",
+        soft_wrap=True,
+    )
     if report.failed:
         sys.exit(ExitCode.FETCH)
 
