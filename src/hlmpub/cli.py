@@ -206,8 +206,10 @@ def validate(file: Path) -> None:
 
     problems = validate_file(file)
     for p in problems:
-        click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message}", err=True)
+        click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message} [{p.code}]", err=True)
     if problems:
+        errors = sum(1 for p in problems if p.severity == "error")
+        click.echo(f"{file}: invalid: {errors} error(s), {len(problems) - errors} warning(s)", err=True)
         sys.exit(ExitCode.VALIDATION)
     err_console.print(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
 

@@ -73,6 +73,7 @@ def test_cli_validate_exit_codes(synthetic, tei_schema, tmp_path, capsys):
     assert run(["validate", str(bad)]) == ExitCode.VALIDATION
     err = capsys.readouterr().err
     assert f"{bad}:{_line_of(bad, '#zh-p99')}: error: @target points at #zh-p99" in err
+    assert f"{bad}: invalid: " in err.splitlines()[-1]
 
 
 def test_cli_validate_malformed_is_input_error(tmp_path, capsys):
