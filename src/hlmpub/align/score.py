@@ -19,7 +19,8 @@ skips less ``MERGE_MARGIN``, so a merge wins over "the same bead without the
 extra unit, plus a skip for it" exactly when adding the unit raises ``s`` by
 more than ``-MERGE_MARGIN``: an unrelated short unit is left unmatched rather
 than swallowed, while a heading fragment ("The General Assembly") that belongs
-to the next paragraph joins it.  Kind terms keep headings and body text apart; key terms
+to the next paragraph joins it.  Kind terms keep headings and body text apart (a span mixing them is never
+encoded nor chosen); key terms
 reward a 1:1 bead whose units share a key and forbid one whose keys differ; a
 span that ends in a short fragment pays ``TRAILING_FRAGMENT_PENALTY``.
 """
@@ -33,9 +34,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import HEADING_KINDS, Unit
-from .encoder import Encoder
+from .encoder import DIM, Encoder
 
 MAX_SPAN = 3
+BODY, HEADING, MIXED = 0, 1, 2  # kind classes of a span
 CJK_WEIGHT = 3.2
 LENGTH_WEIGHT = 1.0
 LENGTH_SMOOTHING = 8.0
@@ -50,7 +52,7 @@ SHAPE_CONFIDENCE = {(1, 1): 1.0, (2, 1): 0.9, (1, 2): 0.9, (3, 1): 0.85, (1, 3):
 #: the next paragraph: joining one to the end of a span costs a little more.
 FRAGMENT_LENGTH = 40.0
 TRAILING_FRAGMENT_PENALTY = 0.1
-KEY_BONUS = 0.3
+KEY_BONUS = 0.1
 FORBIDDEN = 1.5
 HEADING_BODY_PENALTY = 0.6
 
@@ -86,9 +88,10 @@ def default_ratio(src_lang: str, tgt_lang: str) -> float:
 class Spans:
     """Features of every span of 1..MAX_SPAN consecutive units of one window side.
 
-    For span length ``a`` (index ``a``): ``vectors[a]`` shape ``(n - a + 1, D)``,
-    ``lengths[a]`` shape ``(n - a + 1,)``, and per-span lists of token sets, key
-    sets and kind classes (0 body, 1 heading, 2 mixed).
+        For span length ``a`` (index ``a``): ``vectors[a]`` shape ``(n - a + 1, D)``,
+        ``lengths[a]`` shape ``(n - a + 1,)``, and per-span lists of token sets, key
+        sets, kind classes (``BODY``, ``HEADING``, ``MIXED``) and whether the span
+    ends in a short fragment.
     """
 
     n: int
@@ -109,20 +112,31 @@ def build_spans(units: list[Unit], keys: list[str], encoder: Encoder | None) -> 
     heading = [u.kind in HEADING_KINDS for u in units]
     for a in range(1, MAX_SPAN + 1):
         starts = range(max(0, n - a + 1))
+        kinds[a] = [_kind_class(heading[i : i + a]) for i in starts]
         if encoder is not None:
-            vecs[a] = encoder.encode([" ".join(u.text for u in units[i : i + a]) for i in starts])
+            vecs[a] = _span_vectors(units, a, kinds[a], encoder)
         lens[a] = np.array([unit_len[i : i + a].sum() for i in starts], dtype=np.float64)
         toks[a] = [frozenset().union(*unit_tok[i : i + a]) for i in starts]
         keysets[a] = [frozenset(k for k in keys[i : i + a] if k) for i in starts]
-        kinds[a] = [_kind_class(heading[i : i + a]) for i in starts]
         tails[a] = [a > 1 and unit_len[i + a - 1] < FRAGMENT_LENGTH for i in starts]
     return Spans(n, vecs, lens, toks, keysets, kinds, tails)
 
 
+def _span_vectors(units: list[Unit], a: int, kinds: list[int], encoder: Encoder) -> np.ndarray:
+    """Vectors of the joined texts of every ``a``-span; spans mixing headings and body text
+    can never be chosen, so they are not encoded (zero rows)."""
+    wanted = [i for i, k in enumerate(kinds) if k != MIXED]
+    found = encoder.encode([" ".join(u.text for u in units[i : i + a]) for i in wanted])
+    out = np.zeros((len(kinds), found.shape[1] if found.size else DIM))
+    if wanted:
+        out[wanted] = found
+    return out
+
+
 def _kind_class(flags: list[bool]) -> int:
     if all(flags):
-        return 1
-    return 2 if any(flags) else 0
+        return HEADING
+    return MIXED if any(flags) else BODY
 
 
 class WindowScorer:
@@ -160,8 +174,8 @@ class WindowScorer:
     def _structure_term(self, a: int, b: int, i0: int, j0: int) -> float:
         kx, ky = self.x.kinds[a][i0], self.y.kinds[b][j0]
         term = 0.0
-        if kx == 2 or ky == 2:
-            term += FORBIDDEN
+        if kx == MIXED or ky == MIXED:
+            return np.inf
         elif kx != ky:
             term += HEADING_BODY_PENALTY
         if self.x.short_tail[a][i0] or self.y.short_tail[b][j0]:
