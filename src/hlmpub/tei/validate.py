@@ -137,9 +137,13 @@ def language_findings(root: etree._Element) -> list[Finding]:
     """Each text's language declared in the corpus langUsage and in its own."""
     declared = {lg.get("ident") for lg in root.iterfind("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language", NS)}
     problems = []
+    seen: set[str] = set()
     for doc in root.iterfind("tei:TEI", NS):
         text = doc.find("tei:text", NS)
         lang = text.get(XML_LANG, "") if text is not None else ""
+        if lang and lang in seen:
+            problems.append(_finding("tei-lang", f"a second TEI in language {lang!r}", text, lang=lang))
+        seen.add(lang)
         own = {lg.get("ident") for lg in doc.iterfind("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language", NS)}
         if not lang:
             problems.append(_finding("tei-lang", "a TEI whose text has no xml:lang", doc))

@@ -104,13 +104,21 @@ def text_element(version: Version, keys: dict[str, str]) -> etree._Element:
     return text
 
 
-def _link_element(group: etree._Element, row: int, link: Link, langs: tuple[str, ...], keys: dict[str, str]) -> None:
+def _check_row(row: int, link: Link, unit_lang: dict[str, str], langs: tuple[str, ...]) -> None:
+    """A row the archive cannot carry is a bug upstream: say so rather than write a dangling pointer."""
     unknown = sorted(set(link.units) - set(langs))
     if unknown:
         raise InputError(f"alignment row {row} names languages with no version: {', '.join(unknown)}")
-    targets = [f"#{uid}" for lang in langs for uid in link.units.get(lang, ())]
-    if not targets:
+    for lang, ids in link.units.items():
+        stray = [uid for uid in ids if unit_lang.get(uid) != lang]
+        if stray:
+            raise InputError(f"alignment row {row} points at {', '.join(stray)}, not {lang} units of the edition")
+    if not any(link.units.values()):
         raise InputError(f"alignment row {row} covers no unit")
+
+
+def _link_element(group: etree._Element, link: Link, langs: tuple[str, ...], keys: dict[str, str]) -> None:
+    targets = [f"#{uid}" for lang in langs for uid in link.units.get(lang, ())]
     el = sub(group, "link" if len(targets) >= 2 else "ptr", target=" ".join(targets))
     el.set("type", link.shape(langs))
     el.set("cert", format_cert(link.score))
@@ -125,8 +133,10 @@ def stand_off(edition: Edition, keys: dict[str, str]) -> etree._Element:
     group = sub(so, "linkGrp", type=LINKGRP_TYPE, subtype=LINKGRP_SUBTYPE)
     order = " : ".join(edition.langs)
     sub(group, "desc", f"One link per row, pointing at every unit of the row; @type is the bead shape ({order}).")
+    unit_lang = {u.id: v.lang for v in edition.versions for u in v.units}
     for row, link in enumerate(edition.links, start=1):
-        _link_element(group, row, link, edition.langs, keys)
+        _check_row(row, link, unit_lang, edition.langs)
+        _link_element(group, link, edition.langs, keys)
     return so
 
 
