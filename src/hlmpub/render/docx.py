@@ -153,9 +153,9 @@ class _Builder:
     def units(self, row: Row, cell: Cell, word_cell: Any, style: str | None) -> None:
         """Every unit of a cell as its own paragraph; an empty cell shows a dash."""
         if cell.empty:
-            dash = word_cell.paragraphs[0]
+            dash = self.paragraph(word_cell, 0, cell.lang)
             dash.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            dash.add_run("—")
+            self.text(dash, "—", cell.lang)
         for index, unit in enumerate(cell.units):
             paragraph = self.paragraph(word_cell, index, cell.lang, style)
             if row.show_marker(unit):
