@@ -16,6 +16,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import DocumentMeta, Edition, Link, Source, Unit, Version
+from ..safeio import slug
 from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
 from .xmlsafe import parse_untrusted, read_untrusted
 
@@ -65,9 +66,10 @@ def read_meta(header: etree._Element) -> DocumentMeta:
         if t.get("type") == "main"
     }
     symbol = _first(header, f"{pub}/tei:idno[@type='UN-symbol']")
+    slug_el = header.find(f"{pub}/tei:idno[@type='slug']", NS)
     return DocumentMeta(
         symbol=symbol,
-        slug=_first(header, f"{pub}/tei:idno[@type='slug']") or symbol,
+        slug=_text(slug_el) if slug_el is not None else slug(symbol or "edition"),
         session=notes.get("session", ""),
         agenda_item=notes.get("agenda-item", ""),
         date=_first(header, f"{pub}/tei:date"),
