@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lxml import etree
@@ -141,3 +142,9 @@ def drop_unit(edition: model.Edition, unit_id: str) -> model.Edition:
         for lk in edition.links
     )
     return dataclasses.replace(edition, versions=versions, links=links)
+
+
+@pytest.fixture(scope="session")
+def edit() -> SimpleNamespace:
+    """The fault injectors (pytest's importlib mode cannot import conftest from a test module)."""
+    return SimpleNamespace(replace_text=replace_text, set_text=set_text, drop_unit=drop_unit)

@@ -109,40 +109,47 @@ def check_numbering(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def section_counts(version: Version) -> dict[str, tuple[int, Unit | None]]:
-    """Section key → (paragraphs in it, its heading unit); unkeyed headings by position."""
-    counts: dict[str, tuple[int, Unit | None]] = {}
-    current, heading, position = "(start)", None, 0
-    for unit in version.units:
-        if unit.kind in SECTION_KINDS:
-            position += 1
-            current, heading = unit.key or f"#{position}", unit
-            counts.setdefault(current, (0, heading))
-        elif unit.kind in COUNTED_KINDS:
-            n, h = counts.get(current, (0, heading))
-            counts[current] = (n + 1, h)
-    return counts
+def section_counts(ctx: Context) -> dict[str, dict[str, tuple[int, int, str]]]:
+    """Section → lang → (body rows the language is present in, its paragraphs, its heading unit id).
+
+    Sections are cut at heading rows of the alignment (chapter or section), so
+    every language is counted over the same stretch of rows.
+    """
+    sections: dict[str, dict[str, tuple[int, int, str]]] = {}
+    current = "(start)"
+    for row in ctx.rows:
+        kinds = {u.kind for c in row.cells.values() for u in c.units}
+        if row.is_heading and kinds & SECTION_KINDS:
+            current = row.link.key or f"row {row.index}"
+            sections[current] = {lang: (0, 0, c.unit_id) for lang, c in row.cells.items()}
+            continue
+        counts = sections.setdefault(current, {lang: (0, 0, "") for lang in ctx.langs})
+        for lang, cell in row.filled().items():
+            present, paras, heading = counts.get(lang, (0, 0, ""))
+            n = sum(1 for u in cell.units if u.kind in COUNTED_KINDS)
+            counts[lang] = (present + (n > 0), paras + n, heading)
+    return sections
 
 
 def check_paragraph_parity(ctx: Context) -> Iterator[Finding]:
-    """Each section has the same number of paragraphs in every language (the most common count wins)."""
+    """Each section has paragraphs in as many rows in every language (the most common count wins).
+
+    Counting rows rather than raw paragraphs keeps merges and splits (a 1:2 bead)
+    from accusing a language; a paragraph missing in one language still shows.
+    """
     if len(ctx.langs) < 2:
         return
-    per_lang = {v.lang: section_counts(v) for v in ctx.edition.versions}
-    sections = dict.fromkeys(key for counts in per_lang.values() for key in counts)
     rows_of = {uid: row.index for row in ctx.rows for c in row.cells.values() for uid in (u.id for u in c.units)}
-    for key in sections:
-        counts = {lang: per_lang[lang].get(key, (0, None)) for lang in per_lang}
-        tally = Counter(n for n, _ in counts.values()).most_common()
-        if len(tally) < 2 or tally[0][1] == tally[1][1]:
-            expected = counts[ctx.pivot][0] if len(tally) > 1 else tally[0][0]
-        else:
-            expected = tally[0][0]
-        for lang, (n, heading) in counts.items():
-            if n != expected:
-                uid = heading.id if heading else ""
-                msg = f"{_name(lang)} has {n} paragraphs in section {key}, most languages {expected}"
+    for key, counts in section_counts(ctx).items():
+        tally = Counter(present for present, _, _ in counts.values()).most_common()
+        if len(tally) < 2:
+            continue
+        tie = tally[0][1] == tally[1][1]
+        expected = counts[ctx.pivot][0] if tie and ctx.pivot in counts else tally[0][0]
+        for lang, (present, paras, heading) in counts.items():
+            if present != expected:
+                msg = f"{_name(lang)} has paragraphs in {present} rows of section {key}, most languages {expected}"
                 yield ctx.finding(
-                    "warning", "paragraph-count", msg, lang=lang, unit_id=uid, row=rows_of.get(uid, -1),
-                    evidence=f"{key}: {n} vs {expected}",
+                    "warning", "paragraph-count", msg, lang=lang, unit_id=heading, row=rows_of.get(heading, -1),
+                    evidence=f"{key}: {present} rows ({paras} paragraphs) vs {expected}",
                 )  # fmt: skip

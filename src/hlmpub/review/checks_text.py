@@ -62,6 +62,14 @@ def guess_latin_language(text: str) -> tuple[str, dict[str, int]]:
     return (best if counts[best] >= 3 and counts[best] >= 2 * runner_up else ""), counts
 
 
+def _identical_to(unit: Unit, texts: dict[str, str]) -> str:
+    """The other language whose cell has exactly this text (20 characters or more), or ""."""
+    norm = " ".join(unit.text.split())
+    if len(norm) < 20:
+        return ""
+    return next((o for o, t in texts.items() if o != unit.lang and norm == " ".join(t.split())), "")
+
+
 def _untranslated(ctx: Context, unit: Unit, texts: dict[str, str]) -> str:
     """Evidence that ``unit`` is not in its language, or ""."""
     expected = EXPECTED_SCRIPT.get(unit.lang)
@@ -71,14 +79,14 @@ def _untranslated(ctx: Context, unit: Unit, texts: dict[str, str]) -> str:
         if own < float(ctx.config["script_min_share"]):
             main = max(shares, key=lambda k: shares[k])
             return f"script {main} {shares[main]:.0%}, {expected} {own:.0%}"
-    norm = " ".join(unit.text.split())
-    for other, text in texts.items():
-        if other != unit.lang and len(norm) >= 20 and norm == " ".join(text.split()):
-            return f"same text as {other}"
-    if unit.lang in FUNCTION_WORDS and len(WORD.findall(unit.text)) >= int(ctx.config["language_min_words"]):
-        guess, counts = guess_latin_language(unit.text)
-        if guess and guess != unit.lang:
-            return f"reads as {guess} ({counts[guess]} {guess} words, {counts[unit.lang]} {unit.lang})"
+    if unit.lang not in FUNCTION_WORDS:
+        return ""
+    guess, counts = guess_latin_language(unit.text)
+    twin = _identical_to(unit, texts)
+    if twin and counts.get(twin, 0) > counts[unit.lang]:
+        return f"same text as {twin}"
+    if guess and guess != unit.lang and len(WORD.findall(unit.text)) >= int(ctx.config["language_min_words"]):
+        return f"reads as {guess} ({counts[guess]} {guess} words, {counts[unit.lang]} {unit.lang})"
     return ""
 
 
