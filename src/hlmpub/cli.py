@@ -174,15 +174,21 @@ def build(
         jobs=jobs,
         strict=strict,
     )
+    import time
+
+    from rich.markup import escape
+
+    from .batch import summary_table
+
     folders = pipeline.find_document_folders(source_dirs)
+    start = time.perf_counter()
     results = pipeline.build_many(folders, settings, cluster=cluster, console=err_console)
+    err_console.print(summary_table(results, time.perf_counter() - start))
     failed = [r for r in results if r.error]
-    if len(results) > 1 or failed:
-        _print_summary(results)
     if failed:
         for r in failed:
-            err_console.print(f"[red]hlmpub: error:[/red] {r.error}")
-        sys.exit(ExitCode.BATCH if len(results) > 1 else r.exit_code)
+            err_console.print(f"[red]hlmpub: error:[/red] {escape(r.error)}", soft_wrap=True)
+        sys.exit(ExitCode.BATCH if len(results) > 1 else failed[0].exit_code)
     findings = [f for r in results for f in r.findings]
     _report_findings(tuple(findings), settings)
 

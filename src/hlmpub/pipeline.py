@@ -136,17 +136,11 @@ def find_document_folders(paths: Iterable[Path]) -> list[Path]:
 def build_many(
     folders: list[Path], settings: Settings, cluster: str | None = None, console: Any = None
 ) -> list[BuildResult]:
-    """Build each folder; one failure does not stop the others."""
-    if cluster or settings.jobs > 1:
-        from . import batch
+    """Build each folder (in ``settings.jobs`` processes, or on a Dask cluster); one failure does not stop
+    the others; an unchanged document is served from the cache in the output folder (see :mod:`hlmpub.batch`)."""
+    from . import batch
 
-        return batch.build_parallel(folders, settings, cluster=cluster, console=console)
-    results = []
-    for folder in folders:
-        if console is not None:
-            console.print(f"building {folder}")
-        results.append(build_one(folder, settings))
-    return results
+    return batch.run_batch(folders, settings, cluster=cluster, console=console)
 
 
 __all__ = ["BuildResult", "ExitCode", "build_many", "build_one", "edition_from_sources", "write_outputs"]
