@@ -95,14 +95,50 @@ def xml_parser(**options: bool) -> etree.XMLParser:
     )
 
 
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_DOCTYPE_REFUSED = "{what} carries a DOCTYPE, which is refused (external DTD, entities, entity expansion)"
+
+
+def _prolog(data: bytes) -> bytes:
+    """The bytes before the root element's start tag (where a DOCTYPE would be)."""
+    match = _ROOT_START.search(data)
+    return data[: match.start()] if match else data
+
+
 def parse_xml(data: bytes, path: str | Path, what: str = "XML") -> etree._Element:
-    """Parse untrusted XML bytes; any problem is one :class:`InputError` line."""
+    """Parse untrusted XML bytes; any problem is one :class:`InputError` line.
+
+    Refused: over :data:`MAX_XML_BYTES`, any entity declaration or DOCTYPE (where
+    external entities and expansion bombs live, also in UTF-16 files the byte
+    check cannot read), malformed XML.  IDs are not collected while parsing, so a
+    duplicate ``xml:id`` reaches a validator instead of aborting the parse.
+    """
     if len(data) > MAX_XML_BYTES:
         raise InputError(f"{what} is {len(data)} bytes, over the {MAX_XML_BYTES}-byte limit", path)
     if b"<!ENTITY" in data:
         raise InputError(f"{what} declares entities, which are refused (XXE / entity expansion)", path)
+    if b"<!DOCTYPE" in _prolog(data):
+        raise InputError(_DOCTYPE_REFUSED.format(what=what), path)
     try:
-        root = etree.fromstring(data, parser=xml_parser())
+        root = etree.fromstring(data, parser=xml_parser(collect_ids=False))
     except etree.XMLSyntaxError as exc:
         raise InputError(f"malformed {what}: {exc}", path) from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise InputError(_DOCTYPE_REFUSED.format(what=what), path)
     return root
+
+
+def read_xml(path: str | Path, what: str = "XML") -> etree._Element:
+    """Check the size, then read and parse a file with :func:`parse_xml`."""
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+        if size > MAX_XML_BYTES:
+            raise InputError(f"{what} is {size} bytes, over the {MAX_XML_BYTES}-byte limit", path)
+        data = source.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    if not data.strip():
+        raise InputError(f"empty {what} file", path)
+    return parse_xml(data, path, what)

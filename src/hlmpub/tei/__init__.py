@@ -6,7 +6,7 @@ and ``hlmpub.tei.export.write`` for the pipeline's writer registry.
 
 Modules: ``writer`` / ``header`` (Edition → teiCorpus), ``reader`` (teiCorpus →
 Edition), ``validate`` (tei_all + hlmpub rules), ``schema`` (install and compile
-tei_all), ``export`` (TMX, XCES), ``xmlsafe`` (refusing hostile XML), ``names``.
+tei_all), ``export`` (TMX, XCES), ``names``.
 The encoding is described in docs/design/tei.md.
 """
 

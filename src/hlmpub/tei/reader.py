@@ -16,9 +16,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import DocumentMeta, Edition, Link, Source, Unit, Version
-from ..safeio import slug
+from ..safeio import parse_xml, read_xml, slug
 from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
-from .xmlsafe import parse_untrusted, read_untrusted
 
 #: Word values TEI allows in @cert, read as numbers (hlmpub writes decimals).
 CERT_WORDS = {"high": 0.9, "medium": 0.6, "low": 0.3, "unknown": 0.0}
@@ -186,9 +185,9 @@ def _rows(group: etree._Element) -> list[etree._Element]:
 
 def read_tei(path: str | Path) -> Edition:
     """Read a TEI edition file back into the model."""
-    return edition_from_root(read_untrusted(path, "TEI"), path)
+    return edition_from_root(read_xml(path, "TEI"), path)
 
 
 def read_tei_bytes(data: bytes, path: str | Path = "<bytes>") -> Edition:
     """Like :func:`read_tei`, from bytes already in memory."""
-    return edition_from_root(parse_untrusted(data, path, "TEI"), path)
+    return edition_from_root(parse_xml(data, path, "TEI"), path)

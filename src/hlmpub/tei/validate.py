@@ -21,10 +21,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..model import Finding
+from ..safeio import read_xml
 from .names import NS, XML_ID, XML_LANG, local_ids, tei
 from .reader import CERT_WORDS, alignment_group, read_declarations, unit_elements
 from .schema import relaxng
-from .xmlsafe import read_untrusted
 
 POINTER_ATTRS = ("target", "ana", "resp", "rendition", "ref", "corresp", "sameAs", "prev", "next", "source")
 
@@ -173,4 +173,4 @@ def validate_tree(root: etree._Element) -> list[Finding]:
 
 def validate_file(path: str | Path) -> list[Finding]:
     """Parse ``path`` safely and validate it; an unparsable file raises InputError."""
-    return validate_tree(read_untrusted(path, "TEI"))
+    return validate_tree(read_xml(path, "TEI"))
