@@ -289,14 +289,21 @@ def render(
 def review(ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None) -> None:
     """Check every row across languages; write <doc>.review.json and a review edition."""
     from .review import review_edition, write_review
+    from .review.report import summary_rows
     from .tei import read_tei
 
     settings = _settings(ctx, strict=strict)
     ed = read_tei(edition)
     findings = review_edition(ed, settings, accept_dir=edition.parent)
-    for path in write_review(ed, findings, output_dir or edition.parent, settings):
+    with err_console.status("writing the review report and edition"):
+        paths = write_review(ed, findings, output_dir or edition.parent, settings)
+    for path in paths:
         err_console.print(f"wrote {path}")
-    _report_findings(tuple(findings), settings, table=True)
+    table = Table("severity", "code", "findings", "languages", title=f"review of {ed.meta.symbol}")
+    for severity, code, count, langs in summary_rows(findings):
+        table.add_row(severity, code, str(count), langs)
+    out_console.print(table if findings else "no findings")
+    _report_findings(tuple(findings), settings, table=False)
 
 
 # ----------------------------------------------------------------------- eval

@@ -55,8 +55,10 @@ def _row_outliers(ctx: Context, row: Row, stats: dict[tuple[str, str], tuple[flo
             note = f"{a}/{b} {math.exp(x):.2f} (usual {expected:.2f})"
             outliers.setdefault(a, []).append(note)
             outliers.setdefault(b, []).append(note)
+    reference = ctx.pivot if ctx.pivot in compared else min(compared, default="")
     for lang, notes in outliers.items():
-        odd = 2 * len(notes) > compared[lang] or (len(compared) == 2 and lang != ctx.pivot)
+        # two languages: the one that is not the pivot is the odd one; more: outlier against most others
+        odd = lang != reference if len(compared) == 2 else 2 * len(notes) > compared[lang]
         if odd and lang in lengths:
             msg = f"{LANG_NAMES.get(lang, lang)} cell length is unusual against {len(notes)} language(s)"
             yield ctx.finding("warning", "length-ratio", msg, lang=lang, unit_id=row.cells[lang].unit_id,

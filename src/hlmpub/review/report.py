@@ -61,6 +61,19 @@ def summary(findings: list[Finding]) -> dict[str, Any]:
     }
 
 
+def summary_rows(findings: list[Finding]) -> list[tuple[str, str, int, str]]:
+    """(severity, code, count, languages) per code, errors first: the terminal summary table."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.severity, f.code), []).append(f)
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    rows = []
+    for (severity, code), group in sorted(groups.items(), key=lambda kv: (rank.get(kv[0][0], 9), kv[0][1])):
+        langs = ",".join(sorted({f.lang for f in group if f.lang})) or "-"
+        rows.append((severity, code, len(group), langs))
+    return rows
+
+
 def review_json(edition: Edition, findings: list[Finding], settings: Settings) -> str:
     """The text of ``<slug>.review.json``."""
     ctx = build_context(edition, settings)
