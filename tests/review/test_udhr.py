@@ -7,6 +7,8 @@ adds noise, or loses a true finding, fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hlmpub.config import Settings
 from hlmpub.model import Edition
 from hlmpub.review import review_edition
@@ -57,3 +59,13 @@ def test_hand_aligned_udhr_gives_the_same_verdicts(udhr_handmade: Edition) -> No
     found = {(s, c, lang) for s, c, lang, _ in keys(udhr_handmade)}
     expected = {(s, c, lang) for s, c, lang, _ in EXPECTED_ALIGNED if c != "low-confidence"}
     assert found == expected
+
+
+def test_findings_survive_the_tei_round_trip(udhr_edition: Edition, tmp_path: Path) -> None:
+    """``hlmpub review`` reads the TEI archive: the findings and their ids are the same as on the model."""
+    from hlmpub.review import finding_id
+    from hlmpub.tei import read_tei, write_tei
+
+    back = read_tei(write_tei(udhr_edition, tmp_path / "udhr.tei.xml"))
+    ids = sorted(finding_id(f) for f in review_edition(udhr_edition, Settings()))
+    assert sorted(finding_id(f) for f in review_edition(back, Settings())) == ids

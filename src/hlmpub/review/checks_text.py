@@ -30,13 +30,16 @@ FUNCTION_WORDS = {
 WORD = re.compile(r"[^\W\d_]+")
 
 
+def _class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]")
+
+
+SCRIPT_CLASSES = {script: _class(ranges) for script, ranges in SCRIPT_RANGES.items()}
+
+
 def script_of(ch: str) -> str:
     """The script of a letter (one of SCRIPT_RANGES), or ""."""
-    cp = ord(ch)
-    for script, ranges in SCRIPT_RANGES.items():
-        if any(lo <= cp <= hi for lo, hi in ranges):
-            return script
-    return ""
+    return next((script for script, cls in SCRIPT_CLASSES.items() if cls.match(ch)), "")
 
 
 def script_shares(text: str) -> tuple[dict[str, float], float]:
@@ -44,11 +47,11 @@ def script_shares(text: str) -> tuple[dict[str, float], float]:
     for span in reversed(find_symbols(text)):
         text = text[: span.start] + text[span.end :]
     text = IGNORED.sub(" ", text)
-    totals: dict[str, float] = {}
-    for ch in text:
-        script = script_of(ch) if ch.isalpha() else ""
-        if script:
-            totals[script] = totals.get(script, 0.0) + SCRIPT_WEIGHT.get(script, 1.0)
+    totals = {}
+    for script, cls in SCRIPT_CLASSES.items():
+        n = sum(1 for ch in cls.findall(text) if ch.isalpha())
+        if n:
+            totals[script] = n * SCRIPT_WEIGHT.get(script, 1.0)
     count = sum(totals.values())
     return ({s: v / count for s, v in totals.items()} if count else {}), count
 

@@ -14,6 +14,7 @@ not write a number with digits, but never accuse one (see checks_numbers).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -190,6 +191,11 @@ def _spans(text: str, lang: str) -> list[tuple[str, int, int, str]]:
 
 def extract(text: str, lang: str) -> list[Token]:
     """Every comparable token of one cell, in text order."""
+    return list(_extract_cached(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _extract_cached(text: str, lang: str) -> tuple[Token, ...]:
     text = to_ascii_digits(text)
     chars = list(text)
     tokens = []
@@ -203,4 +209,4 @@ def extract(text: str, lang: str) -> list[Token]:
         for value in parse_number_run(m.group(0), lang):
             tokens.append(Token("number", value, m.group(0), True, m.start()))
     tokens += _word_tokens(masked, lang)
-    return sorted(tokens, key=lambda t: t.start)
+    return tuple(sorted(tokens, key=lambda t: t.start))
