@@ -41,6 +41,10 @@ LOCAL_WORKERS = 2
 
 Task = tuple[int, Path]  # (position in the batch, document folder)
 
+#: Worker processes run one document at a time; numeric libraries in them use one thread each, or N workers
+#: × N BLAS threads fight over the cores (measured: 4x slower on a busy 2-core machine; see the design note).
+ONE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
 
 def build_document(folder: Path, settings: Settings) -> BuildResult:
     """The per-document function every runner calls: never raises, whatever happens inside."""
@@ -173,6 +177,12 @@ def _outcome(future: Any, folder: Path) -> BuildResult:
     return result
 
 
+def _one_thread_per_worker() -> None:
+    """Process-pool initializer: runs before the worker imports numpy (unless the user chose otherwise)."""
+    for name, value in ONE_THREAD_ENV.items():
+        os.environ.setdefault(name, value)
+
+
 def _run_serial(tasks: list[Task], settings: Settings) -> Iterator[tuple[int, BuildResult]]:
     for i, folder in tasks:
         yield i, build_document(folder, settings)
@@ -181,7 +191,8 @@ def _run_serial(tasks: list[Task], settings: Settings) -> Iterator[tuple[int, Bu
 def _run_processes(tasks: list[Task], settings: Settings, jobs: int) -> Iterator[tuple[int, BuildResult]]:
     # spawn, not fork: the parent may run threads (rich's live display) that fork would copy mid-flight
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+    workers = min(jobs, len(tasks))
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_one_thread_per_worker) as pool:
         futures: dict[Future[BuildResult], Task] = {
             pool.submit(build_document, folder, settings): (i, folder) for i, folder in tasks
         }
@@ -211,7 +222,12 @@ def _dask_client(stack: contextlib.ExitStack[Any], address: str) -> Any:
         logging.getLogger("distributed").setLevel(logging.WARNING)
     if address == "local":
         cluster = LocalCluster(
-            n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            n_workers=LOCAL_WORKERS,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            env={**ONE_THREAD_ENV, **{k: os.environ[k] for k in ONE_THREAD_ENV if k in os.environ}},
         )
         stack.enter_context(cluster)
         return stack.enter_context(Client(cluster))
