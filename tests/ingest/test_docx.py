@@ -199,3 +199,24 @@ def test_truncated_docx(tmp_path, capsys):
     f = tmp_path / "cut.docx"
     f.write_bytes(data[: len(data) // 2])
     _fails(capsys, f, "truncated or corrupt DOCX")
+
+
+# ------------------------------------------------------- a second PDF producer
+
+
+@pytest.mark.slow
+def test_arabic_docx_converted_by_libreoffice_reads_back_as_pdf(tmp_path):
+    """The PDF reader on a PDF from another producer than weasyprint: LibreOffice, from a bidi DOCX."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    rows = load_rows("ar")  # synthetic
+    path = un_docx(tmp_path / "ar_lo.docx", [(k, m, t) for k, _, m, t in rows], "ar", "A/99/001", "99-00001")
+    profile = (tmp_path / "lo-profile").as_uri()  # own profile: other LibreOffice runs do not collide with us
+    cmd = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+    subprocess.run([*cmd, str(path)], check=True, capture_output=True, timeout=120)
+    version = read_version(tmp_path / "ar_lo.pdf", "ar")
+    assert [(u.kind, u.key, u.marker, u.text) for u in version.units] == [tuple(r) for r in rows]
