@@ -67,9 +67,12 @@ def _line_chars(textpage: pdfium.PdfTextPage) -> list[list[Char]]:
             lines.append([])
             continue
         if text in "\r\n":
-            if text == "\n" or not lines[-1]:
+            if lines[-1]:
                 lines.append([])
             continue
+        if "\udc00" <= text <= "\udfff" and lines[-1] and "\ud800" <= lines[-1][-1].text[-1:] <= "\udbff":
+            last = lines[-1].pop()  # the second half of a UTF-16 surrogate pair: one character outside the BMP
+            text = (last.text + text).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
         left, _bottom, right, _top = textpage.get_charbox(i)
         lines[-1].append(Char(text, left, right, bool(pdfium_c.FPDFText_IsGenerated(textpage.raw, i))))
     return [line for line in lines if line]
