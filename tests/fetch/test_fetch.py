@@ -199,3 +199,14 @@ def test_cli_base_url_from_the_environment(server, tmp_path, monkeypatch, capsys
     assert run(["fetch", SYMBOL, "--langs", "en", "-o", str(tmp_path)]) == 0
     assert "1 fetched, 0 failed" in capsys.readouterr().err
     assert server.calls["/en/A/68/563"] == 1
+
+
+def test_oversized_answer_and_redirect_loop_are_refused(server, tmp_path):
+    server.route("/en/A/68/563", server.reply(body=PDF_A))
+    server.route("/fr/A/68/563", server.reply(status=302, location="/loop"))
+    server.route("/loop", server.reply(status=302, location="/fr/A/68/563"))
+    small = FetchOptions(timeout=2.0, attempts=1, max_bytes=100)
+    report = fetch(server, tmp_path, ("en", "fr"), options=small)
+    assert "over 100 bytes" in report.failed["en"]
+    assert "cannot follow the link" in report.failed["fr"]
+    assert not (tmp_path / "A_68_563").exists()

@@ -81,6 +81,28 @@ def _check_request(symbol: str, langs: Sequence[str], fmt: str) -> tuple[str, ..
     return tuple(dict.fromkeys(langs)) or UN_LANGS
 
 
+@dataclass
+class _Job:
+    """One fetch: what is asked, where it goes, and what is known from last time."""
+
+    symbol: str
+    fmt: str
+    base: str
+    folder: Path
+    options: FetchOptions
+    state: dict[str, Fetched]
+
+    def run(self, client: httpx.Client, lang: str, hook: ProgressHook | None) -> tuple[Path, bool]:
+        """Fetch one language and record it; raises FetchError or OSError for this language only."""
+        url = document_url(self.base, self.symbol, lang)
+        target = self.folder / f"{lang}.{self.fmt}"
+        record, changed = _download(client, url, target, self.fmt, self.state.get(lang), self.options, hook)
+        record_version(self.folder / "document.toml", self.symbol, lang, record.file, record.sha256)
+        self.state[lang] = record
+        save_state(self.folder, self.state)
+        return target, changed
+
+
 def fetch_document(
     symbol: str,
     langs: Sequence[str],
@@ -95,33 +117,24 @@ def fetch_document(
 ) -> FetchReport:
     """Download each language version of ``symbol`` (all six when ``langs`` is empty)."""
     wanted = _check_request(symbol, langs, fmt)
-    base = resolve_base_url(base_url, configured_base_url)
-    options = options or FetchOptions()
     folder = Path(out_dir) / slug(symbol)
-    toml_path = folder / "document.toml"
-    check_symbol(toml_path, symbol)
+    check_symbol(folder / "document.toml", symbol)
+    job = _Job(symbol, fmt, resolve_base_url(base_url, configured_base_url), folder, options or FetchOptions(), {})
+    job.state = load_state(folder)
     report = FetchReport(folder=folder)
-    state = load_state(folder)
-    with make_client(options, transport) as client, bars(console) as progress:
+    with make_client(job.options, transport) as client, bars(console) as progress:
         for lang in wanted:
-            url = document_url(base, symbol, lang)
-            target = folder / f"{lang}.{fmt}"
             try:
-                record, changed = _download(client, url, target, fmt, state.get(lang), options, progress.hook(lang))
-                record_version(toml_path, symbol, lang, record.file, record.sha256)
-                state[lang] = record
-                save_state(folder, state)
+                target, changed = job.run(client, lang, progress.hook(lang))
             except FetchError as exc:
                 report.failed[lang] = exc.one_line()
-                progress.finish(lang, "failed")
-                log.info("%s (%s): %s", lang, LANG_NAMES[lang], exc.one_line())
-                continue
             except OSError as exc:
-                report.failed[lang] = f"{target}: cannot write: {exc.strerror or exc}"
-                progress.finish(lang, "failed")
-                continue
-            report.fetched[lang] = target
-            if not changed:
-                report.unchanged.append(lang)
-            progress.finish(lang, "fetched" if changed else "unchanged")
+                report.failed[lang] = f"{folder / f'{lang}.{fmt}'}: cannot write: {exc.strerror or exc}"
+            else:
+                report.fetched[lang] = target
+                if not changed:
+                    report.unchanged.append(lang)
+            status = "failed" if lang in report.failed else ("unchanged" if lang in report.unchanged else "fetched")
+            progress.finish(lang, status)
+            log.info("%s (%s): %s %s", lang, LANG_NAMES[lang], status, report.failed.get(lang, ""))
     return report

@@ -95,9 +95,11 @@ def _get_once(
         if resp.status_code == 200:
             length = resp.headers.get("content-length", "")
             expected = int(length) if length.isdigit() else None
-            for chunk in resp.iter_bytes():
+            size = 0
+            for chunk in resp.iter_bytes():  # decoded bytes: the cap holds for compressed answers too
                 chunks.append(chunk)
-                if resp.num_bytes_downloaded > options.max_bytes:
+                size += len(chunk)
+                if size > options.max_bytes:
                     raise FetchError(f"answer is over {options.max_bytes} bytes; refused", url)
                 if progress is not None:
                     progress(resp.num_bytes_downloaded, expected)
