@@ -127,3 +127,21 @@ def test_local_dask_cluster_gives_byte_identical_tei(dozen, tmp_path):
     assert [r.error for r in single if r.error] == [r.error for r in dask if r.error]
     assert len(tei_files(tmp_path / "dask")) == 11
     assert tei_files(tmp_path / "dask") == tei_files(tmp_path / "single")
+
+
+def test_cluster_address_of_a_running_scheduler(dozen, tmp_path):
+    from distributed import LocalCluster
+
+    folders = [dozen / "doc00", dozen / "doc01", dozen / BROKEN]
+    loopback = {"protocol": "tcp://", "host": "127.0.0.1", "dashboard_address": None}
+    with LocalCluster(n_workers=1, processes=False, **loopback) as cluster:
+        results = pipeline.build_many(folders, settings_for(tmp_path / "out"), cluster=cluster.scheduler_address)
+    assert [bool(r.error) for r in results] == [False, False, True]
+    assert [r.name for r in results] == ["doc00", "doc01", BROKEN]
+    assert len(tei_files(tmp_path / "out")) == 2
+
+
+def test_single_broken_document_exits_with_its_own_code(dozen, tmp_path, capsys):
+    code = run(["build", str(dozen / BROKEN), "-o", str(tmp_path / "out"), "--to", "tei"])
+    assert code == ExitCode.INPUT
+    assert "zh.txt: no such file" in capsys.readouterr().err
