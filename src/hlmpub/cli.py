@@ -193,14 +193,6 @@ def build(
     _report_findings(tuple(findings), settings)
 
 
-def _print_summary(results: list[Any]) -> None:
-    table = Table("document", "languages", "rows", "findings", "seconds", "status", title="hlmpub build")
-    for r in results:
-        status = "[red]failed[/red]" if r.error else ("cached" if r.cached else "ok")
-        table.add_row(r.name, ",".join(r.langs), str(r.rows), str(len(r.findings)), f"{r.seconds:.1f}", status)
-    err_console.print(table)
-
-
 # ------------------------------------------------------------------- validate
 
 
