@@ -13,6 +13,7 @@ from hlmpub import model
 from hlmpub.config import Settings
 from hlmpub.errors import RenderError
 from hlmpub.render import render_edition
+from hlmpub.render.pdf import lay_out
 from hlmpub.render.rows import build_table
 
 pytestmark = pytest.mark.slow
@@ -27,7 +28,7 @@ def _render(edition: model.Edition, tmp_path: Path, langs: tuple[str, ...] = (),
 
 def _check_fidelity(tc, edition: model.Edition, pdf: Path, langs: tuple[str, ...] = ()) -> None:
     table = build_table(edition, langs)
-    columns = tc.column_texts(pdf, table.names)
+    columns = tc.column_texts(pdf, lay_out(table, Settings(langs=langs)))
     whole = tc.full_text(pdf)
     for lang in table.langs:
         units = edition.version(lang).units
@@ -44,7 +45,7 @@ def test_small_edition_every_unit_in_order_per_column(small_edition, tmp_path, t
 def test_fidelity_check_notices_a_missing_unit(small_edition, tmp_path, textcheck):
     tc = textcheck
     pdf = _render(small_edition, tmp_path)
-    columns = tc.column_texts(pdf, build_table(small_edition).names)
+    columns = tc.column_texts(pdf, lay_out(build_table(small_edition), Settings()))
     intruder = model.Unit("ar-x", "ar", "para", "", "", "هذه فقرة ليست في النص")
     assert tc.missing_in_order([intruder], columns["ar"], "ar") == ["ar-x"]
     zh = small_edition.version("zh").units

@@ -183,8 +183,9 @@ class _Builder:
     def build(self, usable_twips: int) -> None:
         gutter = int(Mm(GUTTER_MM) * TWIPS_PER_EMU)
         review = int(Mm(REVIEW_MM) * TWIPS_PER_EMU) if self.table.review else 0
-        each = (usable_twips - gutter - review) // len(self.table.langs)
-        self.widths = [gutter] + [each] * len(self.table.langs) + ([review] if review else [])
+        room = usable_twips - gutter - review
+        shares = [int(room * share) for share in self.table.shares]
+        self.widths = [gutter] + shares + ([review] if review else [])
         self.word_table = self.doc.add_table(rows=1, cols=self.columns)
         self.word_table.style = self.doc.styles["Table Grid"]
         self.word_table.autofit = False

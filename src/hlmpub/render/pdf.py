@@ -33,13 +33,14 @@ VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
 
 def _environment(settings: Settings) -> jinja2.Environment:
     loader = jinja2.FileSystemLoader([str(p) for p in templates.search_path(settings, "pdf")])
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=loader,
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    return env
 
 
 def _landscape(table: Table, settings: Settings) -> bool:
@@ -137,6 +138,16 @@ def _add_outline(document: Any, table: Table) -> None:
         pending = [entry for entry in pending if entry[2] not in page.anchors]
 
 
+def lay_out(table: Table, settings: Settings, **options: Any) -> Any:
+    """The laid-out weasyprint Document of a table (pages, boxes, outline), ready to write."""
+    from weasyprint import HTML
+
+    html, base = render_html(table, settings)
+    document = HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
+    _add_outline(document, table)
+    return document
+
+
 def write_pdf(
     edition: Edition,
     target: Path,
@@ -147,25 +158,16 @@ def write_pdf(
     tei_bytes: bytes | None = None,
 ) -> Path:
     """Lay out and write the PDF edition atomically; return ``target``."""
-    from weasyprint import HTML
-
     table = build_table(edition, settings.langs, review=review)
-    html, base = render_html(table, settings)
     tei_name = f"{edition.meta.slug}.tei.xml"
     options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
     start = time.perf_counter()
-    document = HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
-    _add_outline(document, table)
+    document = lay_out(table, settings, **options)
     laid_out = time.perf_counter()
     with atomic_path(target) as tmp:
         document.write_pdf(tmp, **options)
-    log.info(
-        "%s: %d pages, layout %.2f s, write %.2f s",
-        target.name,
-        len(document.pages),
-        laid_out - start,
-        time.perf_counter() - laid_out,
-    )
+    pages, write_s = len(document.pages), time.perf_counter() - laid_out
+    log.info("%s: %d pages, layout %.2f s, write %.2f s", target.name, pages, laid_out - start, write_s)
     return Path(target)
 
 

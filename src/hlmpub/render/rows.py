@@ -115,8 +115,37 @@ class Table:
         return len(self.langs) > 3
 
     @property
+    def shares(self) -> tuple[float, ...]:
+        """Each language column's share of the text width (sums to 1), from how much room its text needs.
+
+        Chinese needs about half the width of English for the same content; equal columns would leave
+        it half empty and make the Russian or French column set the height of every row.  Shares are
+        proportional to the estimated set width, kept within ±30 % of an equal share.
+        """
+        if not self.rows or len(self.langs) == 1:
+            return tuple(1 / len(self.langs) for _ in self.langs)
+        need = [sum(_ems(u.text) for r in self.rows for u in r.cells[i].units) or 1.0 for i in range(len(self.langs))]
+        equal = 1 / len(self.langs)
+        raw = [min(max(n / sum(need), equal * 0.7), equal * 1.3) for n in need]
+        return tuple(round(x / sum(raw), 4) for x in raw)
+
+    @property
     def names(self) -> dict[str, str]:
         return {lang: NATIVE_NAMES.get(lang, LANG_NAMES.get(lang, lang)) for lang in self.langs}
+
+
+def _ems(text: str) -> float:
+    """Rough set width of a text in ems: ideographs and full-width forms 1, Arabic and Cyrillic 0.56, the rest 0.5."""
+    width = 0.0
+    for char in text:
+        code = ord(char)
+        if 0x2E80 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF:
+            width += 1.0
+        elif 0x0600 <= code <= 0x06FF or 0x0400 <= code <= 0x04FF:
+            width += 0.56
+        else:
+            width += 0.5
+    return width
 
 
 def column_order(edition: Edition, wanted: Sequence[str] = ()) -> tuple[str, ...]:
