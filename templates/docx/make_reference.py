@@ -24,7 +24,7 @@ from hlmpub.render import docx_oxml, fonts
 
 OUT = Path(__file__).with_name("reference.docx")
 #: Amiri looks small beside Noto Serif at the same size: complex-script text is set larger.
-ARABIC_SCALE = 1.2
+ARABIC_SCALE = 1.1
 
 
 def _defaults(doc) -> None:

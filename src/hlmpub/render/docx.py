@@ -30,7 +30,7 @@ from .rows import Cell, Row, Table, build_table
 log = logging.getLogger(__name__)
 
 REFERENCE = "reference.docx"
-GUTTER_MM = 8
+GUTTER_MM = 11  # Word's default cell margins (1.9 mm each side) leave room for "79." at 8 pt
 REVIEW_MM = 38
 TWIPS_PER_EMU = 1 / 635
 
@@ -141,7 +141,7 @@ class _Builder:
         number = cells[0].paragraphs[0]
         number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.number:
-            number.add_run(row.number)
+            number.add_run(row.number).font.size = Pt(8)
         if row.marked:
             shape = cells[0].add_paragraph()
             shape.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -135,13 +135,15 @@ class Table:
 
 
 def _ems(text: str) -> float:
-    """Rough set width of a text in ems: ideographs and full-width forms 1, Arabic and Cyrillic 0.56, the rest 0.5."""
+    """Rough set width in ems: ideographs and full-width forms 1, Arabic 0.62 (set larger), Cyrillic 0.56, else 0.5."""
     width = 0.0
     for char in text:
         code = ord(char)
         if 0x2E80 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF:
             width += 1.0
-        elif 0x0600 <= code <= 0x06FF or 0x0400 <= code <= 0x04FF:
+        elif 0x0600 <= code <= 0x06FF:
+            width += 0.62
+        elif 0x0400 <= code <= 0x04FF:
             width += 0.56
         else:
             width += 0.5
