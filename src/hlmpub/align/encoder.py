@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,9 @@ class Encoder:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
             model = self._model if self._model is not None else load_model()
-            vectors = np.asarray(model.encode(list(missing)), dtype=np.float64).reshape(len(missing), -1)
+            with threadpool_limits(limits=1, user_api="blas"):  # small matrices: BLAS threads only contend
+                raw = model.encode(list(missing))
+            vectors = np.asarray(raw, dtype=np.float64).reshape(len(missing), -1)
             norms = np.linalg.norm(vectors, axis=1, keepdims=True)
             vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
             for text, vec in zip(missing, vectors, strict=True):
