@@ -123,3 +123,41 @@ def test_blank_lines_around_a_page_break_do_not_split_a_paragraph():
         ("", "Unnumbered block."),
     ]
     assert [u.id for u in version.units] == ["en-p1", "en-u1"]
+
+
+@pytest.mark.parametrize(
+    ("line", "job"),
+    [
+        # one-line footers as PDFium reads them: page number and job number (and stamps, barcode) together
+        ("2/8 13-53431 (C)", "13-53431 (C)"),
+        ("13-53431 (C) 2/8", "13-53431 (C)"),
+        ("2/8 13-53431 (E)", "13-53431 (E)"),
+        ("13-53431 (E) 2/8", "13-53431 (E)"),
+        ("2/8 13-53431 (A)", "13-53431 (A)"),
+        ("13-53431 (A) 2/8", "13-53431 (A)"),
+        ("2/8 13-53431 (R)", "13-53431 (R)"),
+        ("13-53431 (R) 2/8", "13-53431 (R)"),
+        ("2/8 13-53431X (F)", "13-53431X (F)"),
+        ("13-53431 (E)    041113    051113    2/8", "13-53431 (E)"),
+        ("99-00001 (A) *9900001*", "99-00001 (A)"),  # first-page footer: job number and barcode
+        ("A/68/563 2/8 13-53431 (S)", "13-53431 (S)"),
+    ],
+)
+def test_one_line_footer_records_the_job_number(line, job):
+    meta: dict[str, str] = {}
+    assert classify(line, meta)
+    assert meta == {"job": job}
+
+
+def test_footer_without_a_job_number_records_nothing():
+    meta: dict[str, str] = {}
+    assert classify("A/68/563 2/9", meta)
+    assert meta == {}
+
+
+def test_job_number_from_one_line_footers_reaches_version_meta():
+    # SYNTHETIC two-page text whose footers hold page number and job number on one line, as PDFium gives them
+    text = "1. First paragraph\n1/2 13-00001 (E)\n\fA/99/001\ncontinued here.\n13-00001 (E) 2/2\n"
+    version = parse_text(text, "en", Source("x.txt", "txt", ""))
+    assert [(u.key, u.text) for u in version.units] == [("p:1", "First paragraph continued here.")]
+    assert version.meta["job"] == "13-00001 (E)"

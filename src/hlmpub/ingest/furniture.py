@@ -27,6 +27,7 @@ BARCODE = r"\*\d{6,}[A-Z]?\*"
 SYMBOL_LINE = re.compile(rf"^(?:{SYMBOL})$")
 PAGE_LINE = re.compile(rf"^{PAGE}$")
 JOB_LINE = re.compile(rf"^(?P<job>{JOB})(?:\s+\d{{6}}){{0,2}}$")
+JOB_TOKEN = re.compile(rf"^{JOB}$")
 BARCODE_LINE = re.compile(rf"^{BARCODE}$")
 TOKEN = re.compile(rf"{JOB}|{BARCODE}|{SYMBOL}|\d{{1,3}}/\d{{1,3}}|\d{{6}}")
 URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
@@ -114,7 +115,18 @@ def classify(line: str, meta: dict[str, str]) -> bool:
         return True
     if line.casefold() in ORGANS:
         return True
-    return _is_token_line(line)
+    if _is_token_line(line):
+        _record_job(line, meta)
+        return True
+    return False
+
+
+def _record_job(line: str, meta: dict[str, str]) -> None:
+    """The job number of a one-line footer (``2/8 13-53431 (C)``, ``13-53431 (C) 2/8``), if it has one."""
+    for token in TOKEN.finditer(line):
+        if JOB_TOKEN.match(token.group(0)):
+            meta.setdefault("job", token.group(0))
+            return
 
 
 def _masthead(line: str, meta: dict[str, str]) -> bool:
