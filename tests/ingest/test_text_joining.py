@@ -52,3 +52,75 @@ def test_document_evidence_decides_before_the_prefix_list():
 )
 def test_whitespace_rule(text, lang, normalised):
     assert normalise_space(text, lang) == normalised
+
+
+# Line-end hyphens with no evidence in the document: the compound tables decide (SYNTHETIC word pairs).
+COMPOUNDS_KEPT = [
+    ("ru", "государствами", "членами"),
+    ("ru", "государства", "члены"),
+    ("ru", "государств", "участников"),
+    ("ru", "государства", "участники"),
+    ("ru", "государства", "наблюдатели"),
+    ("ru", "страны", "участницы"),
+    ("ru", "страны", "доноры"),
+    ("ru", "военно", "морской"),
+    ("ru", "социально", "экономический"),
+    ("ru", "вице", "председатель"),
+    ("fr", "porte", "parole"),
+    ("fr", "ci", "dessus"),
+    ("fr", "ci", "après"),
+    ("fr", "peut", "être"),
+    ("fr", "au", "delà"),
+    ("fr", "vingt", "deux"),
+    ("fr", "celle", "ci"),
+    ("fr", "États", "Unis"),
+    ("fr", "Nations", "Unies"),
+    ("fr", "non", "prolifération"),
+    ("es", "socio", "económico"),
+    ("es", "político", "militar"),
+    ("es", "técnico", "jurídico"),
+    ("es", "franco", "alemana"),
+    ("en", "rights", "based"),
+    ("en", "gender", "related"),
+    ("en", "results", "oriented"),
+    ("en", "medium", "term"),
+]
+BREAKS_JOINED = [
+    ("ru", "разоруже", "ние"),
+    ("ru", "разору", "жение"),
+    ("ru", "рас", "членение"),  # расчленение: a prefix, not a first element
+    ("ru", "со", "участник"),  # соучастник
+    ("ru", "государст", "венный"),  # a break inside государственный
+    ("ru", "общественно", "сти"),  # общественности: too short to be a second element
+    ("ru", "член", "ство"),
+    ("fr", "désarme", "ment"),
+    ("fr", "féli", "cité"),  # short second elements (ci) match whole words only
+    ("fr", "re", "joint"),  # rejoint
+    ("fr", "porte", "feuille"),  # portefeuille
+    ("fr", "ré", "unies"),
+    ("es", "desar", "me"),
+    ("es", "so", "cial"),
+    ("es", "políti", "ca"),
+    ("en", "disarma", "ment"),
+    ("en", "un", "related"),  # unrelated
+    ("en", "inter", "related"),  # interrelated
+    ("en", "dis", "oriented"),
+]
+
+
+@pytest.mark.parametrize(("lang", "left", "right"), COMPOUNDS_KEPT)
+def test_compound_keeps_its_line_end_hyphen(lang, left, right):
+    assert keep_hyphen(left, right, lang, frozenset())
+    assert join_lines([f"x {left}-", f"{right} y"], lang) == f"x {left}-{right} y"
+
+
+@pytest.mark.parametrize(("lang", "left", "right"), BREAKS_JOINED)
+def test_hyphenation_break_is_undone(lang, left, right):
+    assert not keep_hyphen(left, right, lang, frozenset())
+    assert join_lines([f"x {left}-", f"{right} y"], lang) == f"x {left}{right} y"
+
+
+def test_document_evidence_still_overrides_the_compound_tables():
+    # SYNTHETIC: a document that writes the solid form elsewhere
+    assert not keep_hyphen("rights", "based", "en", vocabulary(["a rightsbased approach"]))
+    assert keep_hyphen("разоруже", "ние", "ru", vocabulary(["разоруже-ние"]))

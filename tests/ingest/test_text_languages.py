@@ -97,9 +97,13 @@ def test_paragraph_across_a_page_break_joins(lang):
 HYPHENATION = {
     "en": (["disarmament", "non-proliferation", "rule-based order again", "peacebuilding;", "mid-October"],
            ["disarma-", "disarma ment", "non proliferation", "peace-building"]),
-    "fr": (["désarmement", "non-prolifération", "sous-région"], ["désarme-", "sousrégion", "nonprolifération"]),
-    "es": (["unirlas", "desarme y", "franco-alemana"], ["unir-", "desar-", "francoalemana"]),
-    "ru": (["разоружении", "социально-экономическом"], ["разору-", "социальноэкономическом"]),
+    "fr": (["désarmement", "non-prolifération", "sous-région", "porte-parole", "ci-dessus"],
+           ["désarme-", "sousrégion", "nonprolifération", "porteparole", "cidessus"]),
+    "es": (["unirlas", "desarme y", "franco-alemana", "socio-económico", "político-militar", "la sociedad."],
+           ["unir-", "desar-", "francoalemana", "socioeconómico", "políticomilitar", "so-ciedad"]),
+    "ru": (["разоружении", "социально-экономическом", "государствами-членами", "государств-участников",
+            "военно-морской", "разоружения."],
+           ["разору-", "социальноэкономическом", "государствамичленами", "государствучастников", "разоруже-"]),
 }  # fmt: skip
 
 

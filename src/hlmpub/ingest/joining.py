@@ -15,22 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .compounds import is_compound
+
 #: Languages whose line-end hyphens may be hyphenation breaks.
 HYPHENATING = frozenset({"en", "es", "fr", "ru"})
-
-#: First elements that are written with a hyphen in UN usage: a break after them keeps the hyphen.
-COMPOUND_PREFIXES: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        {"non", "co", "self", "anti", "ex", "all", "high", "low", "well", "so", "follow", "long", "short",
-         "half", "cross", "mid", "decision", "nuclear"}
-    ),
-    "fr": frozenset({"non", "anti", "auto", "contre", "sous", "vice", "ex", "demi", "semi", "mi", "post", "après",
-                     "avant", "grand", "extra", "ultra", "franco", "vis"}),
-    "es": frozenset({"ex", "franco", "hispano", "latino", "ítalo", "afro"}),
-    "ru": frozenset({"социально", "военно", "научно", "финансово", "торгово", "политико", "экономико",
-                     "ядерно", "военно-политический", "северо", "юго", "ближне", "дальне", "бело", "красно", "вице",
-                     "экс", "генерал", "премьер", "пост", "анти"}),
-}  # fmt: skip
 
 SOFT_HYPHEN = "\u00ad"
 HYPHENS = "-\u2010"  # hyphen-minus and Unicode hyphen
@@ -67,7 +55,8 @@ def keep_hyphen(left: str, right: str, lang: str, vocab: frozenset[str]) -> bool
 
     Kept when ``right`` starts with a capital or a digit or ``left`` ends with a
     digit; when the document itself writes the hyphenated form elsewhere (and
-    not the solid one); when ``left`` is a compound prefix of the language.
+    not the solid one); when the two words form a compound of the language's
+    tables (:mod:`.compounds`: ``non-``, ``государства-члены``, ``ci-dessus``).
     Otherwise the hyphen was a break and goes.
     """
     if right[:1].isupper() or right[:1].isdigit() or left[-1:].isdigit():
@@ -77,7 +66,7 @@ def keep_hyphen(left: str, right: str, lang: str, vocab: frozenset[str]) -> bool
         return True
     if solid in vocab:
         return False
-    return left.casefold() in COMPOUND_PREFIXES.get(lang, frozenset())
+    return is_compound(left, right, lang)
 
 
 def _glue(prev: str, nxt: str, lang: str, vocab: frozenset[str]) -> str:
