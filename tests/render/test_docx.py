@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx as python_docx
@@ -139,3 +140,11 @@ def test_libreoffice_converts_the_docx(small_edition, udhr_edition, tmp_path, wh
     assert "Amiri" in fonts and "NotoSerifCJK" in fonts and "NotoSerif-Regular" in fonts
     text = textcheck.full_text(pdf)
     assert "Article 1" in text or "Article premier" in text
+
+
+def test_control_characters_do_not_break_the_docx(small_edition, tmp_path):
+    zh = small_edition.version("zh")
+    bad = replace(zh.units[3], text="鉴于\x0c对人类\x01家庭")
+    edition = replace(small_edition, versions=(replace(zh, units=(*zh.units[:3], bad, *zh.units[4:])),))
+    path = _render(edition, tmp_path)
+    assert "鉴于对人类家庭" in python_docx.Document(str(path)).tables[0].rows[4].cells[1].text

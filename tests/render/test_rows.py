@@ -86,3 +86,8 @@ def test_title_prefers_document_metadata_then_title_unit(small_edition):
     assert build_table(small_edition, ("en", "zh")).title == "Universal Declaration of Human Rights"
     bare = replace(small_edition, meta=replace(small_edition.meta, titles={}))
     assert build_table(bare, ("fr",)).title == "Déclaration universelle des droits de l’homme"
+
+
+def test_an_edition_without_versions_is_a_render_error(small_edition):
+    with pytest.raises(RenderError, match="no language version"):
+        column_order(model.Edition(small_edition.meta, ()))

@@ -10,6 +10,7 @@ complex-script fonts, language tags, right-to-left) go through :mod:`.docx_oxml`
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ TWIPS_PER_EMU = 1 / 635
 
 #: Cell fills (hex RGB): heading bands, review confidence bands, flagged cells.
 FILLS = {"chapter": "EEF0F4", "section": "F6F7F9", "mid": "FFF7DD", "low": "FDE2D8", "flagged": "FBD3C9"}
+#: C0 controls XML 1.0 forbids (python-docx refuses them); tab and newline are kept.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADING_STYLES = {"title": "Title", "chapter": "Heading 1", "section": "Heading 2"}
 
 
@@ -53,8 +56,8 @@ class _Builder:
     # ---- text ----------------------------------------------------------------
 
     def text(self, paragraph: Any, text: str, lang: str, bold: bool = False) -> Any:
-        """Append ``text`` as one run carrying the properties its script needs."""
-        run = paragraph.add_run(text)
+        """Append ``text`` as one run carrying the properties its script needs (XML-illegal controls dropped)."""
+        run = paragraph.add_run(_XML_ILLEGAL.sub("", text))
         if bold:
             run.bold = True
         if lang == "ar":

@@ -161,6 +161,8 @@ def column_order(edition: Edition, wanted: Sequence[str] = ()) -> tuple[str, ...
     else:
         known = tuple(lang for lang in DEFAULT_ORDER if lang in present)
         order = known + tuple(lang for lang in present if lang not in known)
+    if not present:
+        raise RenderError("the edition has no language version to render", edition.meta.symbol)
     if not order:
         raise RenderError(f"none of the languages {', '.join(wanted)} is in the edition", edition.meta.symbol)
     return order
