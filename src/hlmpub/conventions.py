@@ -180,6 +180,11 @@ def subpara_key(para: int, index: int) -> str:
     return f"p:{para}.{letter(index)}"
 
 
+def note_key(n: int) -> str:
+    """``note:1`` (a footnote, by its number)."""
+    return f"note:{n}"
+
+
 def article_key(n: int) -> str:
     """``art:3``."""
     return f"art:{n}"
@@ -211,7 +216,8 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
 
     meta ``{lang}-m{n}``; chapter and section ``{lang}-h{n}`` (n = order of
     headings); para ``{lang}-p{N}`` and subpara ``{lang}-p{N}.{a}`` from a
-    ``p:`` key; note ``{lang}-n{n}``; anything else ``{lang}-u{n}``.
+    ``p:`` key; note ``{lang}-n{N}`` from a ``note:N`` key (else the order of
+    notes); anything else ``{lang}-u{n}``.
     """
     if kind == "meta":
         return f"{lang}-m{n}"
@@ -220,7 +226,7 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
     if kind in ("para", "subpara") and key.startswith("p:"):
         return f"{lang}-p{_ID_SAFE.sub('_', key[2:])}"
     if kind == "note":
-        return f"{lang}-n{n}"
+        return f"{lang}-n{_ID_SAFE.sub('_', key[5:])}" if key.startswith("note:") else f"{lang}-n{n}"
     return f"{lang}-u{n}"
 
 

@@ -151,3 +151,9 @@ def test_id_allocator_counts_per_family_and_never_collides():
     ]
     assert got == ["en-m1", "en-h1", "en-p1", "en-h2", "en-p1-2", "en-u1", "en-p1-3", "en-n1", "en-m2"]
     assert len(set(got)) == len(got)
+
+
+def test_note_ids_follow_the_note_number_and_never_collide():
+    ids = IdAllocator("zh")
+    got = [ids.assign("note", "note:1"), ids.assign("note", "note:2"), ids.assign("note", "note:1"), ids.assign("note")]
+    assert got == ["zh-n1", "zh-n2", "zh-n1-2", "zh-n4"]

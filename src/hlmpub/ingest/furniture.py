@@ -70,10 +70,21 @@ MASTHEAD_SPAN = 3
 
 @dataclass
 class Cleaned:
-    """Content lines (``""`` for a blank line) and the metadata the furniture carried."""
+    """Content lines (``""`` for a blank line) and the metadata the furniture carried.
+
+    ``page_ends``: indexes into ``lines`` where a page ended (a form feed or a
+    header/footer line was dropped there); footnotes are looked for just before.
+    """
 
     lines: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    page_ends: list[int] = field(default_factory=list)
+
+    def end_page(self) -> None:
+        """Mark a page end after the content so far (once per place)."""
+        at = len(self.lines)
+        if at and (not self.page_ends or self.page_ends[-1] != at):
+            self.page_ends.append(at)
 
 
 def _is_page_number(line: str) -> bool:
@@ -90,6 +101,13 @@ def _is_token_line(line: str) -> bool:
     if any(not 0 < int(a) <= int(b) for a, b in pages):
         return False
     return not re.fullmatch(r"[\d\s]+", line)
+
+
+def is_page_furniture(line: str) -> bool:
+    """A running header or footer line (symbol, page number, job number, barcode, recycling), not masthead."""
+    if SYMBOL_LINE.match(line) or JOB_LINE.match(line) or BARCODE_LINE.match(line) or RECYCLE.search(line):
+        return True
+    return _is_page_number(line) or _is_token_line(line)
 
 
 def classify(line: str, meta: dict[str, str]) -> bool:
@@ -151,6 +169,8 @@ def strip_furniture(text: str) -> Cleaned:
             masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)
             while out.lines and not out.lines[-1]:
                 out.lines.pop()
+            if line == "\f" or is_page_furniture(line):
+                out.end_page()
             after_drop = True
             continue
         if not line:

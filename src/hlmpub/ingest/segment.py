@@ -36,10 +36,11 @@ FRONT_MAX_WIDTH = 250
 class Block:
     """Wrapped lines of one unit, with its marker when it has one."""
 
-    kind: str  # chapter | section | para | subpara | front | other
+    kind: str  # chapter | section | para | subpara | note | front | other
     marker: str = ""
     key: str = ""
     lines: list[str] = field(default_factory=list)
+    start: int = -1  # index of its first line in the segmenter's input
 
 
 @dataclass
@@ -130,7 +131,7 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
     blocks: list[Block] = []
     numbering = Numbering()
     gap, front, prev = 0, True, ""
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             gap += 1
@@ -141,9 +142,9 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
             front = False
             _log_gap(numbering, marker.kind, value, lang)
             key = numbering.advance(marker.kind, value)
-            blocks.append(Block(marker.kind, marker.printed, key, [marker.rest] if marker.rest else []))
+            blocks.append(Block(marker.kind, marker.printed, key, [marker.rest] if marker.rest else [], index))
         elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
-            blocks.append(Block("front" if front else "other", lines=[line]))
+            blocks.append(Block("front" if front else "other", lines=[line], start=index))
         else:
             blocks[-1].lines.append(line)
         gap, prev = 0, line

@@ -7,9 +7,11 @@ joined with ``"\\n\\n"``):
 1. characters: newlines unified, bidi controls and BOMs removed, Arabic
    presentation forms and Latin ligatures folded to letters;
 2. page furniture dropped, its metadata kept (:mod:`.furniture`);
-3. lines cut into blocks at numbering markers and gaps (:mod:`.segment`);
-4. each block's lines joined per language (:mod:`.joining`);
-5. keys and ids assigned (:mod:`hlmpub.conventions`).
+3. footnotes at the foot of a page taken out (:mod:`.footnotes`);
+4. lines cut into blocks at numbering markers and gaps (:mod:`.segment`),
+   each footnote placed after the block that references it;
+5. each block's lines joined per language (:mod:`.joining`);
+6. keys and ids assigned (:mod:`hlmpub.conventions`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..conventions import IdAllocator
+from ..conventions import IdAllocator, note_key
 from ..model import Source, Unit, Version
 from ..safeio import sha256_file
 from .decode import read_text_file
+from .footnotes import Note, split_notes
 from .frontmatter import front_keys
 from .furniture import strip_furniture
 from .joining import join_lines, vocabulary
@@ -57,6 +60,19 @@ def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
     return units
 
 
+def _with_notes(blocks: list[Block], notes: list[Note]) -> list[Block]:
+    """Each note as a block right after the block holding its reference (after earlier notes there)."""
+    after: dict[int, list[Block]] = {}
+    for note in notes:
+        anchor = max((i for i, b in enumerate(blocks) if 0 <= b.start <= note.ref_line), default=-1)
+        after.setdefault(anchor, []).append(Block("note", note.marker, note_key(note.number), note.lines))
+    out = after.get(-1, [])
+    for i, block in enumerate(blocks):
+        out.append(block)
+        out.extend(after.get(i, []))
+    return out
+
+
 def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None) -> Version:
     """Segment the text of one language version into units.
 
@@ -66,8 +82,9 @@ def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None) 
     ``"\n\n"``) passes ``gap=1`` so that every paragraph is its own block.
     """
     cleaned = strip_furniture(clean_chars(text))
+    body, notes = split_notes(cleaned.lines, cleaned.page_ends)
     vocab = vocabulary(cleaned.lines)
-    blocks = segment(cleaned.lines, lang, gap)
+    blocks = _with_notes(segment(body, lang, gap), notes)
     return Version(lang=lang, units=tuple(_units(blocks, lang, vocab)), source=source, meta=cleaned.meta)
 
 
