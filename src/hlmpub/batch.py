@@ -13,6 +13,7 @@ there is not rebuilt.  See docs/design/fetch-batch.md.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import Settings, load_document
+from .config import BUNDLED_TEMPLATES, Settings, load_document
 from .errors import ConfigError, ExitCode, HlmpubError
 from .model import Finding
 from .pipeline import BuildResult, build_one
@@ -72,6 +73,17 @@ def _settings_key(settings: Settings) -> bytes:
     return json.dumps(fields, sort_keys=True, default=str).encode("utf-8")
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """sha256 of hlmpub's own modules and bundled templates: a code or template change invalidates the cache."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + sorted(p for p in BUNDLED_TEMPLATES.rglob("*") if p.is_file())
+    for path in files:
+        h.update(path.name.encode() + b"\0" + sha256_file(path).encode())
+    return h.hexdigest()
+
+
 def input_checksum(folder: Path, settings: Settings) -> str | None:
     """sha256 of document.toml, every version file, the hlmpub version and the output settings.
 
@@ -85,6 +97,7 @@ def input_checksum(folder: Path, settings: Settings) -> str | None:
 
     try:
         feed("hlmpub", __version__.encode())
+        feed("code", code_fingerprint().encode())
         feed("settings", _settings_key(settings))
         feed("document.toml", (folder / "document.toml").read_bytes())
         for spec in sorted(load_document(folder).versions, key=lambda v: v.lang):

@@ -26,6 +26,9 @@ from .errors import ConfigError, LanguageError
 from .model import UN_LANGS, DocumentMeta
 from .safeio import slug
 
+#: The bundled templates: the repository's top-level ``templates/`` (editable install).
+BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
 FORMAT_BY_SUFFIX = {
     ".txt": "txt",
     ".text": "txt",

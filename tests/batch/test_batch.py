@@ -145,3 +145,22 @@ def test_single_broken_document_exits_with_its_own_code(dozen, tmp_path, capsys)
     code = run(["build", str(dozen / BROKEN), "-o", str(tmp_path / "out"), "--to", "tei"])
     assert code == ExitCode.INPUT
     assert "zh.txt: no such file" in capsys.readouterr().err
+
+
+def test_a_code_or_template_change_invalidates_the_cache(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "doc"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "sources" / "A_68_563", folder)
+    before = batch.input_checksum(folder, Settings())
+    templates = tmp_path / "templates"
+    (templates / "pdf").mkdir(parents=True)
+    (templates / "pdf" / "edition.css").write_text("td { color: black }")
+    monkeypatch.setattr(batch, "BUNDLED_TEMPLATES", templates)
+    batch.code_fingerprint.cache_clear()
+    with_templates = batch.input_checksum(folder, Settings())
+    (templates / "pdf" / "edition.css").write_text("td { color: red }")
+    batch.code_fingerprint.cache_clear()
+    restyled = batch.input_checksum(folder, Settings())
+    batch.code_fingerprint.cache_clear()
+    assert before is not None and len({before, with_templates, restyled}) == 3

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import Settings
+from ..config import BUNDLED_TEMPLATES, Settings
 from ..errors import RenderError
 
-#: The bundled templates (repository root / templates).
-BUNDLED = Path(__file__).resolve().parents[3] / "templates"
+BUNDLED = BUNDLED_TEMPLATES
 
 
 def search_path(settings: Settings, kind: str) -> list[Path]:
