@@ -17,6 +17,7 @@ Adding a language is one more line under ``[versions]``.
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,8 +27,15 @@ from .errors import ConfigError, LanguageError
 from .model import UN_LANGS, DocumentMeta
 from .safeio import slug
 
-#: The bundled templates: the repository's top-level ``templates/`` (editable install).
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+def _bundled_templates() -> Path:
+    """The repository's ``templates/`` (editable install), else ``<prefix>/share/hlmpub/templates``."""
+    in_repo = Path(__file__).resolve().parents[2] / "templates"
+    return in_repo if in_repo.is_dir() else Path(sys.prefix) / "share" / "hlmpub" / "templates"
+
+
+#: The bundled templates; ``--templates DIR`` overrides them file by file.
+BUNDLED_TEMPLATES = _bundled_templates()
 
 FORMAT_BY_SUFFIX = {
     ".txt": "txt",
