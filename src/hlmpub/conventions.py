@@ -12,7 +12,12 @@ chapter        ``一.`` ``一、``          ``I.`` ``II.``          ``أولا -
 section        ``A.`` (Latin)          ``A.`` (ru: ``А. В.``)  ``ألف -`` ``باء -``
 paragraph      ``1.``                  ``1.``                  ``1 -`` (also ``١ -``)
 sub-paragraph  ``(a)`` ``㈠``           ``(a)`` ``a)`` ``а)``    ``(أ)`` ``(ب)``
+sub-sub        ``㈠`` ``(i)``           ``(i)`` ``i)``          ```1``` (backquoted)
 =============  ======================  =====================  ========================
+
+Markers of kind ``subsub`` (read inside a sub-paragraph only) give units of
+kind ``subpara`` with keys ``p:19.a.i``.  ``(i)``, ``(v)``, ``(x)`` and ``㈠``
+have two readings; the segmenter's numbering decides between them.
 """
 
 from __future__ import annotations
@@ -185,6 +190,11 @@ def note_key(n: int) -> str:
     return f"note:{n}"
 
 
+def subsub_key(para: int, sub: int, index: int) -> str:
+    """``p:19.a.i`` (the sub-sub-paragraph number as a lower-case roman numeral)."""
+    return f"{subpara_key(para, sub)}.{to_roman(index).lower()}"
+
+
 def article_key(n: int) -> str:
     """``art:3``."""
     return f"art:{n}"
@@ -324,6 +334,11 @@ def _cyrillic_upper(raw: str) -> tuple[int, ...]:
     return cyrillic_indexes(raw)
 
 
+def _roman_lower(raw: str) -> tuple[int, ...]:
+    value = roman_number(raw.upper())
+    return (value,) if value else ()
+
+
 _PARA_DIGITS = "[0-9٠-٩۰-۹０-９]{1,4}"
 _END = r"(?=\s|$)"
 _END_CJK = r"(?=\s|$|[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"  # Chinese may run on without a space
@@ -344,6 +359,10 @@ MARKER_TABLE: tuple[tuple[str, re.Pattern[str], Parse, str], ...] = (
     ("subpara", re.compile(r"^[(（](?P<v>[\u0621-\u064a]\u0640?)[)）]"), letter_indexes, "ar"),
     ("subpara", re.compile(r"^\)(?P<v>[\u0621-\u064a]\u0640?)\("), letter_indexes, "ar"),
     ("subpara", re.compile(r"^(?P<v>[㈠-㈩])"), _paren_ideograph, "zh"),
+    ("subsub", re.compile(r"^[(（](?P<v>[ivxl]{1,6})[)）](?![A-Za-z0-9])"), _roman_lower, "en es fr ru zh"),
+    ("subsub", re.compile(rf"^(?P<v>[ivxl]{{1,6}})\){_END}"), _roman_lower, "en es fr ru"),
+    ("subsub", re.compile(r"^(?P<v>[㈠-㈩])"), _paren_ideograph, "zh"),
+    ("subsub", re.compile(r"^[`‘’'](?P<v>[0-9٠-٩]{1,2})[`‘’']"), _one(lambda s: int(ascii_digits(s))), "ar"),
 )
 
 

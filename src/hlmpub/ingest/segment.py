@@ -13,16 +13,23 @@ titles) a short line also ends its block, since titles are set one per line.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
-from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key
+from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
 from .frontmatter import is_front_line
 from .joining import is_cjk
 
 log = logging.getLogger(__name__)
 
 #: Largest step forward accepted for each kind of number (a gap means a missing item).
-MAX_STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2}
+MAX_STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2, "subsub": 2}
+
+#: How far ahead to look for the next list marker when ``(i)`` may be a letter or a roman numeral.
+LOOKAHEAD_LINES = 30
+
+Option = tuple[int, int, Marker, int]  # rank, order, marker, value
 
 #: A front-matter line shorter than this share of the full line width ends its block.
 SHORT_LINE = 0.75
@@ -51,16 +58,20 @@ class Numbering:
     section: int = 0
     para: int = 0
     sub: int = 0
+    subsub: int = 0
     last: str = ""
 
     def current(self, kind: str) -> int:
         """The last number of this kind."""
-        return {"chapter": self.chapter, "section": self.section, "para": self.para, "subpara": self.sub}[kind]
+        numbers = {"chapter": self.chapter, "section": self.section, "para": self.para, "subpara": self.sub}
+        return numbers[kind] if kind in numbers else self.subsub
 
     def _rank(self, kind: str, value: int) -> int | None:
         """0 for the very next number, larger for a small gap, None when it does not fit."""
         current = self.current(kind)
         step = value - current
+        if kind == "subsub" and (self.sub == 0 or self.last not in ("subpara", "subsub")):
+            return None  # (i) (ii) only inside a sub-paragraph, right after it or after a sibling
         if kind == "para" and value == 1 and self.para > 1 and self.last in ("chapter", "section"):
             return MAX_STEP["para"]  # numbering restarts (an annex)
         if kind == "chapter" and value == 1 and self.chapter > 1:
@@ -71,19 +82,54 @@ class Numbering:
             return 0 if value == 1 else None
         return step - 1 if 1 <= step <= MAX_STEP[kind] else None
 
-    def choose(self, candidates: list[Marker]) -> tuple[Marker, int] | None:
-        """The reading that best continues the numbering, if any."""
-        best: tuple[int, int, Marker, int] | None = None
+    def options(self, candidates: list[Marker]) -> list[Option]:
+        """Every reading that continues the numbering, best (smallest gap, then table order) first."""
+        found = []
         for order, marker in enumerate(candidates):
             for value in marker.values:
                 rank = self._rank(marker.kind, value)
-                if rank is not None and (best is None or (rank, order) < best[:2]):
-                    best = (rank, order, marker, value)
-        return (best[2], best[3]) if best else None
+                if rank is not None:
+                    found.append((rank, order, marker, value))
+        return sorted(found, key=lambda o: o[:2])
+
+    def choose(
+        self, candidates: list[Marker], following: Callable[[], list[Marker]] = list
+    ) -> tuple[Marker, int] | None:
+        """The reading that best continues the numbering, if any.
+
+        When a marker reads both as a letter and as a roman numeral (``(i)``
+        after ``(h)``, ``(v)`` after ``(iv)`` inside ``(u)``), ``following()``
+        gives the next list marker's readings: the letter wins if the next
+        marker is the next letter, the numeral if it is the next numeral;
+        otherwise the smaller gap, and on a tie the numeral only inside a
+        running roman list.
+        """
+        found = self.options(candidates)
+        if not found:
+            return None
+        best = found[0]
+        letter = next((o for o in found if o[2].kind == "subpara"), None)
+        roman = next((o for o in found if o[2].kind == "subsub"), None)
+        if letter and roman:
+            best = roman if self._roman_wins(letter, roman, following()) else letter
+        return best[2], best[3]
+
+    def _roman_wins(self, letter: Option, roman: Option, nxt: list[Marker]) -> bool:
+        if any(m.kind == "subpara" and letter[3] + 1 in m.values for m in nxt):
+            return False
+        if any(m.kind == "subsub" and roman[3] + 1 in m.values for m in nxt):
+            return True
+        if letter[0] != roman[0]:
+            return roman[0] < letter[0]
+        return self.subsub > 0
 
     def advance(self, kind: str, value: int) -> str:
         """Move the numbering on and return the key of the unit."""
         self.last = kind
+        if kind == "subsub":
+            self.subsub = value
+            return subsub_key(self.para, self.sub, value)
+        self.subsub = 0
         if kind == "chapter":
             self.chapter, self.section, self.sub = value, 0, 0
             return chapter_key(value)
@@ -136,19 +182,29 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
         if not line:
             gap += 1
             continue
-        chosen = numbering.choose(marker_candidates(line, lang))
+        chosen = numbering.choose(marker_candidates(line, lang), partial(_next_list_marker, lines, index, lang))
         if chosen is not None:
             marker, value = chosen
             front = False
             _log_gap(numbering, marker.kind, value, lang)
             key = numbering.advance(marker.kind, value)
-            blocks.append(Block(marker.kind, marker.printed, key, [marker.rest] if marker.rest else [], index))
+            kind = "subpara" if marker.kind == "subsub" else marker.kind
+            blocks.append(Block(kind, marker.printed, key, [marker.rest] if marker.rest else [], index))
         elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
             blocks.append(Block("front" if front else "other", lines=[line], start=index))
         else:
             blocks[-1].lines.append(line)
         gap, prev = 0, line
     return _end_front_at_body_text(blocks)
+
+
+def _next_list_marker(lines: list[str], index: int, lang: str) -> list[Marker]:
+    """Readings of the next line after ``index`` that starts with a marker (empty if it is not a list item)."""
+    for raw in lines[index + 1 : index + 1 + LOOKAHEAD_LINES]:
+        found = marker_candidates(raw.strip(), lang) if raw.strip() else []
+        if found:
+            return [m for m in found if m.kind in ("subpara", "subsub")]
+    return []
 
 
 def _log_gap(numbering: Numbering, kind: str, value: int, lang: str) -> None:
