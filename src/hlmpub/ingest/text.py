@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from pathlib import Path
 
 from ..conventions import IdAllocator, note_key
@@ -62,9 +63,10 @@ def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
 
 def _with_notes(blocks: list[Block], notes: list[Note]) -> list[Block]:
     """Each note as a block right after the block holding its reference (after earlier notes there)."""
+    starts = [b.start for b in blocks]  # increasing: blocks come in line order
     after: dict[int, list[Block]] = {}
     for note in notes:
-        anchor = max((i for i, b in enumerate(blocks) if 0 <= b.start <= note.ref_line), default=-1)
+        anchor = bisect_right(starts, note.ref_line) - 1
         after.setdefault(anchor, []).append(Block("note", note.marker, note_key(note.number), note.lines))
     out = after.get(-1, [])
     for i, block in enumerate(blocks):
