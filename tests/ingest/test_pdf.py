@@ -137,8 +137,8 @@ def test_seed_as_un_pdf_gives_the_same_units(seed_pdf):
     assert version.source.format == "pdf" and version.source.path == "A_68_563_zh.pdf"
     assert version.source.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
     # the furniture went into metadata, not into the text
-    # (a footer line holding both the page number and the job number is dropped without recording the job)
     assert version.meta["symbol"] == "A/68/563" and version.meta["original"] == "English"
+    assert version.meta["job"] == "13-53431 (C)"
     assert int(version.meta["pages"]) >= 5
 
 
@@ -174,6 +174,7 @@ def test_synthetic_pdf_reads_back_in_logical_order(tmp_path, lang):
     version = read_version(pdf, lang)
     assert [(u.kind, u.key, u.marker, u.text) for u in version.units] == [tuple(r) for r in rows]
     assert version.meta["symbol"] == "A/99/001"
+    assert version.meta["job"] == job
     pages = pdf_pages(pdf.read_bytes(), pdf, lang)
     assert len(pages) >= 3 and crosses_a_page(pages, [rows[last][3]])
 
