@@ -9,7 +9,7 @@ import importlib.util
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,19 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
     links, findings = align_versions(ordered, pivot=settings.pivot)
-    return Edition(meta=spec.meta, versions=ordered, links=tuple(links), findings=tuple(findings))
+    meta = replace(spec.meta, titles=document_titles(ordered, spec.meta.titles))
+    return Edition(meta=meta, versions=ordered, links=tuple(links), findings=tuple(findings))
+
+
+def document_titles(versions: Iterable[Version], given: dict[str, str]) -> dict[str, str]:
+    """The title in each language: document.toml's where given, else the version's own title unit."""
+    titles = {}
+    for version in versions:
+        found = next((u.text for u in version.units if u.key == "meta:title"), "")
+        title = given.get(version.lang) or found
+        if title:
+            titles[version.lang] = title
+    return titles
 
 
 # ------------------------------------------------------------------ writers

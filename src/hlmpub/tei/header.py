@@ -54,8 +54,7 @@ def _title_stmt(file_desc: etree._Element, edition: Edition) -> None:
     stmt = sub(file_desc, "titleStmt")
     for lang, title in edition.meta.titles.items():
         sub(stmt, "title", title, type="main", xml_lang=lang)
-    if not edition.meta.titles:
-        sub(stmt, "title", f"{edition.meta.symbol}: aligned language versions")
+    sub(stmt, "title", f"{edition.meta.symbol}: aligned language versions", type="desc", xml_lang="en")
     methods = methods_declared(lk.method for lk in edition.links)
     for method in methods:
         resp_stmt = sub(stmt, "respStmt", xml_id=resp_id(method))
