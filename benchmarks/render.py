@@ -39,7 +39,9 @@ def child(model_json: str, langs: str, fmt: str, target: str) -> None:
     from hlmpub.render import render_edition
 
     if fmt == "pdf":
-        import weasyprint  # noqa: F401  (import cost counted separately)
+        from hlmpub.render import wpload
+
+        wpload.load()  # import cost counted separately, loaded as the renderer loads it
     imported = time.perf_counter()
     edition = model.load(Path(model_json).read_text(encoding="utf-8"))
     settings = Settings(langs=tuple(x for x in langs.split(",") if x))

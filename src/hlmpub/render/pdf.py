@@ -20,7 +20,7 @@ from ..config import Settings
 from ..errors import RenderError
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
-from . import templates
+from . import templates, wpload
 from .rows import Table, build_table
 
 log = logging.getLogger(__name__)
@@ -83,21 +83,21 @@ def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
 @functools.lru_cache(maxsize=1)
 def _font_config() -> Any:
     """One FontConfiguration per process: fontconfig set-up is not repeated per document."""
+    wpload.load()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
 
 
 def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | None, name: str) -> list[Any]:
-    from weasyprint import Attachment
-
     variant = settings.pdf_variant or ""
     if not variant.startswith("pdf/a-3"):
         return []
+    attachment = wpload.load().Attachment
     if tei_bytes is not None:
-        return [Attachment(string=tei_bytes, name=name, description="TEI P5 source", relationship="Source")]
+        return [attachment(string=tei_bytes, name=name, description="TEI P5 source", relationship="Source")]
     if tei_path is not None and Path(tei_path).is_file():
-        return [Attachment(filename=str(tei_path), name=name, description="TEI P5 source", relationship="Source")]
+        return [attachment(filename=str(tei_path), name=name, description="TEI P5 source", relationship="Source")]
     log.warning("%s: %s without a TEI file: nothing attached", name, variant)
     return []
 
@@ -140,10 +140,8 @@ def _add_outline(document: Any, table: Table) -> None:
 
 def lay_out(table: Table, settings: Settings, **options: Any) -> Any:
     """The laid-out weasyprint Document of a table (pages, boxes, outline), ready to write."""
-    from weasyprint import HTML
-
     html, base = render_html(table, settings)
-    document = HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
+    document = wpload.load().HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
     _add_outline(document, table)
     return document
 
