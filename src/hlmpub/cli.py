@@ -16,17 +16,27 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
 from .config import Settings, check_lang, load_settings, parse_langs
-from .errors import ExitCode, HlmpubError
+from .errors import ConfigError, ExitCode, HlmpubError, LanguageError
 from .model import Finding
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
+
+
+def _say(text: str) -> None:
+    """One line on stderr; file names and messages are never read as Rich markup."""
+    err_console.print(escape(text), soft_wrap=True)
+
+
+def _error(text: str) -> None:
+    err_console.print(f"[red]hlmpub: error:[/red] {escape(text)}", soft_wrap=True)
 
 
 def _settings(ctx: click.Context, **overrides: Any) -> Settings:
@@ -38,11 +48,12 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
 @click.version_option(__version__, prog_name="hlmpub")
 @click.option(
     "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="A hlmpub.toml or pyproject.toml with a [tool.hlmpub] table.",
+    help="A hlmpub.toml or pyproject.toml with a [tool.hlmpub] table "
+    "(default: ./hlmpub.toml, else ./pyproject.toml, when present).",
 )
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-v", "--verbose", count=True, show_default=False, help="More log output (-vv for debug).")
 @click.pass_context
 def main(ctx: click.Context, config: Path | None, verbose: int) -> None:
     """Align the language versions of a UN document, archive them as TEI,
@@ -67,7 +78,13 @@ def _unit_rows(units: Any) -> list[dict[str, str]]:
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", required=True, help="Language of the file: ar, en, es, fr, ru or zh.")
-@click.option("--format", "fmt", default=None, help="Reader: txt, pdf, docx or udhr-xml (default: from the extension).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "pdf", "docx", "udhr-xml"]),
+    default=None,
+    help="Reader (default: from the extension).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of units (the stable machine interface).")
 def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
     """Read one language version and print its units."""
@@ -80,7 +97,7 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
     table = Table("id", "kind", "key", "marker", "text", show_lines=False)
     for u in version.units:
         text = u.text if len(u.text) <= 80 else u.text[:77] + "…"
-        table.add_row(u.id, u.kind, u.key, u.marker, text)
+        table.add_row(u.id, u.kind, u.key, escape(u.marker), escape(text))
     out_console.print(table)
     from .model import KINDS
 
@@ -123,7 +140,7 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     else:
         written = pipeline.write_outputs(edition, settings.with_(formats=("tei",)))
         for path in written:
-            err_console.print(f"wrote {path}")
+            _say(f"wrote {path}")
     _report_findings(edition.findings, settings)
 
 
@@ -146,7 +163,12 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     default=None,
     help="Comma-separated outputs: tei, docx, pdf, tmx, review (default: all available).",
 )
-@click.option("--jobs", type=int, default=None, help="Documents built in parallel (batch mode).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents built in parallel processes  [default: 1, or jobs in [tool.hlmpub]]",
+)
 @click.option("--cluster", default=None, help="Dask scheduler address, or 'local' for a local cluster.")
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero on error-level findings.")
 @click.pass_context
@@ -165,7 +187,10 @@ def build(
     A folder without document.toml is searched for document folders below it."""
     from . import pipeline
 
-    fmt = tuple(f.strip() for f in formats.split(",")) if formats else None
+    fmt = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else None
+    unknown = [f for f in fmt or () if f not in pipeline.WRITER_MODULES]
+    if unknown:
+        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(pipeline.WRITER_MODULES)}")
     settings = _settings(
         ctx,
         output_dir=output_dir,
@@ -176,8 +201,6 @@ def build(
     )
     import time
 
-    from rich.markup import escape
-
     from .batch import summary_table
 
     folders = pipeline.find_document_folders(source_dirs)
@@ -187,7 +210,7 @@ def build(
     failed = [r for r in results if r.error]
     if failed:
         for r in failed:
-            err_console.print(f"[red]hlmpub: error:[/red] {escape(r.error)}", soft_wrap=True)
+            _error(r.error)
         sys.exit(ExitCode.BATCH if len(results) > 1 else failed[0].exit_code)
     findings = [f for r in results for f in r.findings]
     _report_findings(tuple(findings), settings)
@@ -209,7 +232,7 @@ def validate(file: Path) -> None:
         errors = sum(1 for p in problems if p.severity == "error")
         click.echo(f"{file}: invalid: {errors} error(s), {len(problems) - errors} warning(s)", err=True)
         sys.exit(ExitCode.VALIDATION)
-    err_console.print(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
+    _say(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
 
 
 # --------------------------------------------------------------------- export
@@ -217,7 +240,7 @@ def validate(file: Path) -> None:
 
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True)
+@click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True, help="Export format.")
 @click.option(
     "-o",
     "--output",
@@ -231,7 +254,7 @@ def export(edition: Path, fmt: str, output: Path | None) -> None:
 
     written = export_edition(read_tei(edition), fmt, output or edition.parent)
     for path in written:
-        err_console.print(f"wrote {path}")
+        _say(f"wrote {path}")
 
 
 # --------------------------------------------------------------------- render
@@ -239,16 +262,27 @@ def export(edition: Path, fmt: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True)
+@click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
 @click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
 @click.option(
     "--templates",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
     help="A folder overriding templates/pdf and templates/docx.",
 )
-@click.option("--pdf-variant", default=None, help="e.g. pdf/a-3b (embeds the TEI) or pdf/ua-1.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/a-3u", "pdf/ua-1"]),
+    default=None,
+    help="Archival PDF/A-3 with the TEI attached, or tagged PDF/UA  [default: plain PDF]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]",
+)
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -265,9 +299,15 @@ def render(
 
     settings = _settings(ctx, langs=parse_langs(langs) or None, templates_dir=templates, pdf_variant=pdf_variant)
     target = output or edition.with_name(edition.name.removesuffix(".tei.xml") + f".{fmt}")
+    if target.resolve() == edition.resolve():
+        raise ConfigError(f"-o names the edition itself; the {fmt.upper()} would overwrite the TEI", target)
+    ed = read_tei(edition)
+    missing = [lang for lang in settings.langs if lang not in ed.langs]
+    if missing:
+        raise LanguageError(f"--langs names {', '.join(missing)}, not in this edition ({', '.join(ed.langs)})", edition)
     with err_console.status(f"rendering {target.name}"):
-        render_edition(read_tei(edition), fmt, target, settings, tei_path=edition)
-    err_console.print(f"wrote {target}")
+        render_edition(ed, fmt, target, settings, tei_path=edition)
+    _say(f"wrote {target}")
 
 
 # --------------------------------------------------------------------- review
@@ -276,7 +316,13 @@ def render(
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when an error-level finding exists.")
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the review report and edition go  [default: the TEI's folder]",
+)
 @click.pass_context
 def review(ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None) -> None:
     """Check every row across languages; write <doc>.review.json and a review edition."""
@@ -290,7 +336,7 @@ def review(ctx: click.Context, edition: Path, strict: bool | None, output_dir: P
     with err_console.status("writing the review report and edition"):
         paths = write_review(ed, findings, output_dir or edition.parent, settings)
     for path in paths:
-        err_console.print(f"wrote {path}")
+        _say(f"wrote {path}")
     table = Table("severity", "code", "findings", "languages", title=f"review of {ed.meta.symbol}")
     for severity, code, count, langs in summary_rows(findings):
         table.add_row(severity, code, str(count), langs)
@@ -341,7 +387,7 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
         configured_base_url=str(configured) if configured else None,
     )
     for lang, problem in report.failed.items():
-        err_console.print(f"[red]hlmpub: error:[/red] {lang}: {escape(problem)}", soft_wrap=True)
+        _error(f"{lang}: {problem}")
     unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
     err_console.print(
         f"{escape(str(report.folder))}: {len(report.fetched)} fetched{unchanged}, {len(report.failed)} failed",
@@ -358,7 +404,7 @@ def _report_findings(findings: tuple[Finding, ...], settings: Settings, table: b
     if table and findings:
         t = Table("severity", "code", "lang", "unit", "message", title="findings")
         for f in findings:
-            t.add_row(f.severity, f.code, f.lang, f.unit_id, f.message)
+            t.add_row(f.severity, f.code, f.lang, f.unit_id, escape(f.message))
         out_console.print(t)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     if findings:
@@ -372,7 +418,7 @@ def run(argv: list[str] | None = None) -> int:
     try:
         main.main(args=argv, prog_name="hlmpub", standalone_mode=False)
     except HlmpubError as exc:
-        err_console.print(f"[red]hlmpub: error:[/red] {exc.one_line()}", soft_wrap=True)
+        _error(exc.one_line())
         return int(exc.exit_code)
     except click.exceptions.Abort:
         err_console.print("hlmpub: aborted")

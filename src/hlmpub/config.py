@@ -134,7 +134,7 @@ def load_document(folder: str | Path) -> DocumentSpec:
     titles = {check_lang(k, toml_path): str(v) for k, v in doc.get("titles", {}).items()}
     meta = DocumentMeta(
         symbol=str(doc["symbol"]),
-        slug=str(doc.get("slug") or slug(str(doc["symbol"]))),
+        slug=slug(str(doc.get("slug") or doc["symbol"])),
         session=str(doc.get("session", "")),
         agenda_item=str(doc.get("agenda_item", "")),
         date=str(doc.get("date", "")),

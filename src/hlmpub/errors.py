@@ -24,6 +24,7 @@ class ExitCode(IntEnum):
     FETCH = 8
     CONFIG = 9
     BATCH = 10  # at least one document of a batch failed
+    OUTPUT = 11  # the output cannot be written there
 
 
 class HlmpubError(Exception):
@@ -75,6 +76,12 @@ class FetchError(HlmpubError):
     """A download that failed."""
 
     exit_code = ExitCode.FETCH
+
+
+class OutputError(HlmpubError):
+    """An output file or folder that cannot be written."""
+
+    exit_code = ExitCode.OUTPUT
 
 
 class ConfigError(HlmpubError):

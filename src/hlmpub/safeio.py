@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 #: Largest XML file accepted (bytes); a 200 MB text node is refused.
 MAX_XML_BYTES = 64 * 1024 * 1024
@@ -52,8 +52,13 @@ def slug(symbol: str) -> str:
 def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path next to ``target``; rename it into place on success."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    if target.is_dir():
+        raise OutputError("is a folder; expected a file name", target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", target) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -122,11 +127,16 @@ def parse_xml(data: bytes, path: str | Path, what: str = "XML") -> etree._Elemen
     try:
         root = etree.fromstring(data, parser=xml_parser(collect_ids=False))
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"malformed {what}: {exc}", path) from None
+        raise InputError(f"malformed {what}: {_syntax_message(exc)}", path) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise InputError(_DOCTYPE_REFUSED.format(what=what), path)
     return root
+
+
+def _syntax_message(exc: etree.XMLSyntaxError) -> str:
+    """lxml's message without its ``(<string>, line N)`` suffix; the line is in the message already."""
+    return re.sub(r"\s*\(<string>, line \d+\)$", "", str(exc))
 
 
 def read_xml(path: str | Path, what: str = "XML") -> etree._Element:

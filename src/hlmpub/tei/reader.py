@@ -68,7 +68,7 @@ def read_meta(header: etree._Element) -> DocumentMeta:
     slug_el = header.find(f"{pub}/tei:idno[@type='slug']", NS)
     return DocumentMeta(
         symbol=symbol,
-        slug=_text(slug_el) if slug_el is not None else slug(symbol or "edition"),
+        slug=slug(_text(slug_el) if slug_el is not None else symbol or "edition"),
         session=notes.get("session", ""),
         agenda_item=notes.get("agenda-item", ""),
         date=_first(header, f"{pub}/tei:date"),
