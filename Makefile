@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Fonts for all six scripts, HarfBuzz subsetting for fast PDF writing, Pango
 # for weasyprint, poppler for pdftotext/pdffonts/pdftoppm, LibreOffice to
 # check the DOCX editions.
-SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk fonts-hosny-amiri fontconfig \
+SYSTEM_PACKAGES := python3-venv fonts-noto-core fonts-noto-cjk fonts-hosny-amiri fontconfig \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	poppler-utils libreoffice-writer-nogui
 
