@@ -1,6 +1,6 @@
 """Aligner: versions → n-way links.
 
-Contract: ``align_versions(versions, pivot="zh") -> (list[Link], list[Finding])``.
+Contract: ``align_versions(versions, pivot="zh", encoder=None, manual=()) -> (list[Link], list[Finding])``.
 
 1. Structural pass (:mod:`.structural`): units with the same key in two
    versions are anchors.
@@ -11,19 +11,22 @@ Contract: ``align_versions(versions, pivot="zh") -> (list[Link], list[Finding])`
    when present) and the pairwise beads are merged into one Link per row;
    :mod:`.consistency` cross-checks the other pairs.
 4. Scoring against a gold file: :mod:`.evaluate`.
+5. Manual links (a reviewer's rows) are kept as constraints: :mod:`.manual`.
 
 See docs/design/align.md.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from ..errors import AlignmentError, LanguageError
 from ..model import Finding, Link, Version
 from .consistency import check_consistency
 from .encoder import COVERED_LANGS, Encoder
-from .pairwise import PairInput, align_pair
+from .manual import align_pair_fixed, apply_manual, pivot_joins, prepare_manual
+from .pairwise import Bead, PairInput, align_pair
 from .rows import merge_rows
 from .structural import usable_keys
 
@@ -49,18 +52,22 @@ def check_versions(versions: Sequence[Version]) -> None:
 
 
 def align_versions(
-    versions: Sequence[Version], pivot: str = "zh", encoder: Encoder | None = None
+    versions: Sequence[Version], pivot: str = "zh", encoder: Encoder | None = None, manual: Sequence[Link] = ()
 ) -> tuple[list[Link], list[Finding]]:
     """Align all versions at once: one Link per row, every unit in exactly one row, in document order.
 
     ``pivot`` is the language every other version is aligned to (the first
     version when that language is absent).  ``encoder`` defaults to a fresh
     per-run cache over the shared USE model, which is loaded only if some
-    window needs it.
+    window needs it.  ``manual``: a reviewer's links, kept as they are (method
+    ``manual``) with everything else aligned around them; one that no longer
+    fits the versions is dropped with a warning (see :mod:`.manual`).
     """
     check_versions(versions)
     enc = encoder if encoder is not None else Encoder()
-    findings: list[Finding] = []
+    fixed, findings = prepare_manual(versions, manual) if manual else ([], [])
+    pair: Callable[[PairInput, PairInput], tuple[list[Bead], list[Finding]]]
+    pair = partial(align_pair_fixed, rows=fixed, encoder=enc) if fixed else partial(align_pair, encoder=enc)
     inputs = []
     for v in versions:
         keys, found = usable_keys(v)
@@ -71,12 +78,17 @@ def align_versions(
     for other in inputs:
         if other is base:
             continue
-        beads, found = align_pair(base, other, enc)
+        beads, found = pair(base, other)
         findings.extend(found)
         others.append((other.version, beads))
-    links = merge_rows(base.version, base.keys, others, [v.lang for v in versions])
-    findings.extend(_unmatched(links, [v.lang for v in versions]))
-    findings.extend(check_consistency(links, inputs, base.version.lang, enc))
+    langs = [v.lang for v in versions]
+    joins = pivot_joins(fixed, base.version.lang) if fixed else None
+    links = merge_rows(base.version, base.keys, others, langs, joins)
+    if fixed:
+        links, found = apply_manual(links, fixed)
+        findings.extend(found)
+    findings.extend(_unmatched(links, langs))
+    findings.extend(check_consistency(links, inputs, base.version.lang, enc, pair))
     return links, findings
 
 

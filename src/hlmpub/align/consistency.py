@@ -9,11 +9,14 @@ straddles rows contradicts the pivot-based decision (``warning``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 from ..model import Finding, Link, Version
 from .encoder import Encoder
-from .pairwise import PairInput, align_pair
+from .pairwise import Bead, PairInput, align_pair
+
+PairAligner = Callable[[PairInput, PairInput], tuple[list[Bead], list[Finding]]]
 
 
 def projected_pairs(links: list[Link], a: str, b: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -26,13 +29,18 @@ def projected_pairs(links: list[Link], a: str, b: str) -> set[tuple[tuple[str, .
     return out
 
 
-def check_consistency(links: list[Link], inputs: list[PairInput], pivot_lang: str, encoder: Encoder) -> list[Finding]:
-    """Findings for direct pairwise beads that the n-way rows do not reproduce."""
+def check_consistency(
+    links: list[Link], inputs: list[PairInput], pivot_lang: str, encoder: Encoder, pair: PairAligner | None = None
+) -> list[Finding]:
+    """Findings for direct pairwise beads that the n-way rows do not reproduce.
+
+    ``pair`` aligns two versions directly (default: :func:`.pairwise.align_pair` with ``encoder``; the
+    aligner passes one that keeps the manual links)."""
     row_of = {uid: r for r, link in enumerate(links) for ids in link.units.values() for uid in ids}
     others = [p for p in inputs if p.version.lang != pivot_lang]
     findings: list[Finding] = []
     for x, y in combinations(others, 2):
-        beads, _ = align_pair(x, y, encoder)
+        beads, _ = pair(x, y) if pair is not None else align_pair(x, y, encoder)
         implied = projected_pairs(links, x.version.lang, y.version.lang)
         for bead in beads:
             ids_x = tuple(x.version.units[i].id for i in bead.src)
