@@ -5,16 +5,23 @@ edition is rendered in a fresh Python process (as ``hlmpub render`` would be): t
 process's wall time, its CPU time (user + system) and its peak RSS are recorded, and
 inside it the import, layout+write time.  Then LibreOffice converts our DOCX of the
 same edition to PDF (``soffice --headless --convert-to pdf``, a private profile,
-warmed up once) and the ratio ours / LibreOffice is printed.  Wall time on a shared
-machine is noisy; CPU time is the steadier comparison.  Best of ``--repeat`` runs.
+warmed up once) and the ratio ours / LibreOffice is printed.  Our runs and LibreOffice's
+alternate (PDF, DOCX, LibreOffice, PDF, …), so that a busy spell of the shared machine
+hits both sides; best of ``--repeat`` runs.  Wall time on a shared machine is noisy; CPU
+time is the steadier comparison.
 
-    .venv/bin/python benchmarks/render.py [--repeat 2] [--json results.json]
+``--python`` renders with another interpreter (hlmpub is taken from this checkout's
+``src``; the interpreter needs weasyprint and the other dependencies), e.g. a venv on
+Debian's PGO-built ``/usr/bin/python3.11`` to compare with pyenv's non-PGO build.
+
+    .venv/bin/python benchmarks/render.py [--repeat 2] [--json results.json] [--python PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -51,29 +58,26 @@ def child(model_json: str, langs: str, fmt: str, target: str) -> None:
     print(json.dumps({"import_s": imported - start, "render_s": done - imported, "peak_mb": peak_mb}))
 
 
-def _timed(cmd: list[str]) -> tuple[float, float, str]:
+def _timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Wall and CPU seconds of a child process, and its stdout."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, done.stdout
 
 
-def _ours(model_json: Path, langs: str, fmt: str, target: Path, repeat: int) -> dict[str, float]:
-    best: dict[str, float] = {}
-    for _ in range(repeat):
-        cmd = [sys.executable, __file__, "--child", str(model_json), langs, fmt, str(target)]
-        wall, cpu, out = _timed(cmd)
-        result = json.loads(out.strip().splitlines()[-1]) | {"wall_s": wall, "cpu_s": cpu}
-        if not best or result["wall_s"] < best["wall_s"]:
-            best = result
-    return best
+def _ours(python: str, model_json: Path, langs: str, fmt: str, target: Path) -> dict[str, float]:
+    """One fresh-process render: its wall, CPU, and the child's own import / render / peak figures."""
+    env = os.environ | {"PYTHONPATH": str(ROOT / "src")}
+    cmd = [python, __file__, "--child", str(model_json), langs, fmt, str(target)]
+    wall, cpu, out = _timed(cmd, env)
+    return json.loads(out.strip().splitlines()[-1]) | {"wall_s": wall, "cpu_s": cpu}
 
 
-def _libreoffice(docx: Path, out_dir: Path, profile: Path, repeat: int) -> dict[str, float]:
+def _libreoffice(docx: Path, out_dir: Path, profile: Path) -> dict[str, float]:
     cmd = [
         "soffice",
         f"-env:UserInstallation={profile.as_uri()}",
@@ -84,12 +88,25 @@ def _libreoffice(docx: Path, out_dir: Path, profile: Path, repeat: int) -> dict[
         str(out_dir),
         str(docx),
     ]
-    best: dict[str, float] = {}
+    wall, cpu, _ = _timed(cmd)
+    return {"wall_s": wall, "cpu_s": cpu}
+
+
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
+    return min(runs, key=lambda r: r["wall_s"])
+
+
+def _case(python: str, model_json: Path, langs: str, work: Path, name: str, repeat: int) -> dict[str, dict]:
+    """PDF, DOCX and LibreOffice's DOCX → PDF, alternating, ``repeat`` times; the best run of each."""
+    profile = work / "lo-profile"
+    runs: dict[str, list[dict[str, float]]] = {"pdf": [], "docx": [], "libreoffice": []}
     for _ in range(repeat):
-        wall, cpu, _ = _timed(cmd)
-        if not best or wall < best["wall_s"]:
-            best = {"wall_s": wall, "cpu_s": cpu}
-    return best
+        runs["pdf"].append(_ours(python, model_json, langs, "pdf", work / f"{name}.pdf"))
+        runs["docx"].append(_ours(python, model_json, langs, "docx", work / f"{name}.docx"))
+        if not profile.exists():  # first start creates the profile: not counted
+            _libreoffice(work / f"{name}.docx", work / "warm", profile)
+        runs["libreoffice"].append(_libreoffice(work / f"{name}.docx", work / "lo", profile))
+    return {key: _best(value) for key, value in runs.items()}
 
 
 def _editions(work: Path) -> dict[str, Path]:
@@ -118,20 +135,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--python", default=sys.executable, help="interpreter for our renders")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="hlmpub-bench-") as tmp:
         work = Path(tmp)
         models = _editions(work)
-        profile = work / "lo-profile"
         for name, folder, langs in CASES:
-            pdf = _ours(models[folder], langs, "pdf", work / f"{name}.pdf", args.repeat)
-            docx = _ours(models[folder], langs, "docx", work / f"{name}.docx", args.repeat)
-            if not profile.exists():  # first start creates the profile: not counted
-                _libreoffice(work / f"{name}.docx", work / "warm", profile, 1)
-            lo = _libreoffice(work / f"{name}.docx", work / "lo", profile, args.repeat)
-            results[name] = {"pdf": pdf, "docx": docx, "libreoffice": lo}
-            print(_row(name, pdf, docx, lo), flush=True)
+            results[name] = _case(args.python, models[folder], langs, work, name, args.repeat)
+            print(_row(name, results[name]["pdf"], results[name]["docx"], results[name]["libreoffice"]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 

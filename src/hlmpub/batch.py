@@ -356,15 +356,24 @@ def summary_table(results: list[BuildResult], wall_seconds: float) -> Any:
         f"{sum(len(r.langs) for r in results)} versions",
         str(sum(r.rows for r in results)),
         str(sum(len(r.findings) for r in results)),
+        str(sum(len(r.review_findings) for r in results)),
         f"{wall_seconds:.1f} (wall)",
         f"{len(results) - failed - cached} built, {cached} cached, {failed} failed",
     )
-    heads = ("document", "languages", "rows", "findings", "seconds", "status")
-    table = Table(title="hlmpub build", show_footer=True)
+    heads = ("document", "languages", "rows", "align", "review", "seconds", "status")
+    caption = "findings: align = the aligner's, review = the review checks'"
+    table = Table(title="hlmpub build", caption=caption, show_footer=True)
     for head, footer in zip(heads, footers, strict=True):
-        right = head in ("rows", "findings", "seconds")
-        table.add_column(head, footer=footer, justify="right" if right else "left", no_wrap=head != "status")
+        right, fold = head in ("rows", "align", "review", "seconds"), head in ("languages", "status")
+        table.add_column(
+            head,
+            footer=footer,
+            justify="right" if right else "left",
+            no_wrap=not fold,
+            overflow="fold" if fold else "ellipsis",
+        )
     for r in results:
         status = f"[red]failed[/red]: {escape(_short_error(r))}" if r.error else ("cached" if r.cached else "built")
-        table.add_row(escape(r.name), ",".join(r.langs), str(r.rows), str(len(r.findings)), f"{r.seconds:.1f}", status)
+        counts = (str(len(r.findings)), str(len(r.review_findings)))
+        table.add_row(escape(r.name), ",".join(r.langs), str(r.rows), *counts, f"{r.seconds:.1f}", status)
     return table

@@ -212,7 +212,7 @@ def build(
         for r in failed:
             _error(r.error)
         sys.exit(ExitCode.BATCH if len(results) > 1 else failed[0].exit_code)
-    findings = [f for r in results for f in r.findings]
+    findings = [f for r in results for f in r.all_findings]  # the aligner's and the review's
     _report_findings(tuple(findings), settings)
 
 
@@ -323,18 +323,30 @@ def render(
     default=None,
     help="Where the review report and edition go  [default: the TEI's folder]",
 )
+@click.option(
+    "--accept",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Accepted-findings file  [default: review-accepted.toml next to the TEI, "
+    "else sources/<doc>/review-accepted.toml when present]",
+)
 @click.pass_context
-def review(ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None) -> None:
+def review(
+    ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None, accept: Path | None
+) -> None:
     """Check every row across languages; write <doc>.review.json and a review edition."""
-    from .review import review_edition, write_review
+    from .review import accepted_file_for, review_edition, write_review
     from .review.report import summary_rows
     from .tei import read_tei
 
     settings = _settings(ctx, strict=strict)
     ed = read_tei(edition)
-    findings = review_edition(ed, settings, accept_dir=edition.parent)
+    accept = accept or accepted_file_for(edition, ed, settings)
+    if accept is not None:
+        _say(f"accepted findings from {accept}")
+    findings = review_edition(ed, settings, accept_file=accept)
     with err_console.status("writing the review report and edition"):
-        paths = write_review(ed, findings, output_dir or edition.parent, settings)
+        paths = write_review(ed, findings, output_dir or edition.parent, settings, tei_bytes=edition.read_bytes())
     for path in paths:
         _say(f"wrote {path}")
     table = Table("severity", "code", "findings", "languages", title=f"review of {ed.meta.symbol}")

@@ -59,6 +59,7 @@ class Settings:
     jobs: int = 1
     formats: tuple[str, ...] = ("tei",)  # what `build` writes: tei, docx, pdf, tmx, review
     extra: dict[str, Any] = field(default_factory=dict)  # [tool.hlmpub] keys for stages
+    source_dir: Path | None = None  # the document's source folder, set by the pipeline for a build
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

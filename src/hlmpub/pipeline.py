@@ -84,16 +84,45 @@ def available_formats() -> tuple[str, ...]:
     return tuple(name for name, mod in WRITER_MODULES.items() if importlib.util.find_spec(mod) is not None)
 
 
-def write_outputs(edition: Edition, settings: Settings) -> list[Path]:
-    """Write every format in ``settings.formats`` into ``output_dir/<slug>/``."""
+def _build_products(
+    edition: Edition, settings: Settings, review_findings: list[Finding] | None
+) -> dict[str, dict[str, Any]]:
+    """Format → keywords its writer gets from this build: the TEI bytes a PDF/A-3 edition attaches (serialised
+    here, so the PDF never picks up a stale file), and the review findings the build already has."""
+    products: dict[str, dict[str, Any]] = {"pdf": {}, "review": {}}
+    if review_findings is not None:
+        products["review"]["findings"] = review_findings
+    if (settings.pdf_variant or "").startswith("pdf/a-3") and {"pdf", "review"} & set(settings.formats):
+        from .tei.writer import to_bytes
+
+        tei = to_bytes(edition)
+        products["pdf"]["tei_bytes"] = products["review"]["tei_bytes"] = tei
+    return products
+
+
+def write_outputs(edition: Edition, settings: Settings, review_findings: list[Finding] | None = None) -> list[Path]:
+    """Write every format in ``settings.formats`` into ``output_dir/<slug>/``.
+
+    ``review_findings``: the findings of :func:`run_review` on this edition, handed to the review writer
+    (None: the review writer runs the checks itself).
+    """
     out_dir = settings.output_dir / edition.meta.slug
+    products = _build_products(edition, settings, review_findings)
     written: list[Path] = []
     for fmt in settings.formats:
         if fmt not in WRITER_MODULES:
             raise ConfigError(f"unknown output format {fmt!r}; known: {', '.join(WRITER_MODULES)}")
         module = importlib.import_module(WRITER_MODULES[fmt])
-        written.extend(module.write(edition, out_dir, settings))
+        written.extend(module.write(edition, out_dir, settings, **products.get(fmt, {})))
     return written
+
+
+def run_review(edition: Edition, settings: Settings) -> list[Finding]:
+    """The review checks on an edition, once per build; findings accepted in the source folder's
+    ``review-accepted.toml`` (``settings.source_dir``) are dropped."""
+    from .review import review_edition
+
+    return review_edition(edition, settings, accept_dir=settings.source_dir)
 
 
 # -------------------------------------------------------------------- build
@@ -112,18 +141,31 @@ class BuildResult:
     cached: bool = False
     error: str = ""
     exit_code: int = 0
+    review_findings: list[Finding] = field(default_factory=list)  # the review's, when "review" is built
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        """The aligner's findings (``findings``), then the review's: what ``--strict`` looks at."""
+        return self.findings + self.review_findings
 
 
 def build_one(folder: Path, settings: Settings) -> BuildResult:
-    """Build one folder; a fatal error is caught and recorded, never raised."""
+    """Build one folder; a fatal error is caught and recorded, never raised.
+
+    ``findings`` are the aligner's; with the ``review`` format the checks run once and their findings
+    (``review_findings``) go both into the result and to the review writer.
+    """
     start = time.perf_counter()
     result = BuildResult(name=folder.name)
+    settings = settings.with_(source_dir=Path(folder))
     try:
         edition = edition_from_sources(folder, settings)
         result.langs = edition.langs
         result.rows = len(edition.links)
         result.findings = list(edition.findings)
-        result.outputs = write_outputs(edition, settings)
+        review = run_review(edition, settings) if "review" in settings.formats else None
+        result.review_findings = review or []
+        result.outputs = write_outputs(edition, settings, review_findings=review)
     except HlmpubError as exc:
         result.error = exc.one_line()
         result.exit_code = int(exc.exit_code)
@@ -155,4 +197,4 @@ def build_many(
     return batch.run_batch(folders, settings, cluster=cluster, console=console)
 
 
-__all__ = ["BuildResult", "ExitCode", "build_many", "build_one", "edition_from_sources", "write_outputs"]
+__all__ = ["BuildResult", "ExitCode", "build_many", "build_one", "edition_from_sources", "run_review", "write_outputs"]

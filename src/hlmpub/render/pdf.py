@@ -98,8 +98,7 @@ def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | N
         return [attachment(string=tei_bytes, name=name, description="TEI P5 source", relationship="Source")]
     if tei_path is not None and Path(tei_path).is_file():
         return [attachment(filename=str(tei_path), name=name, description="TEI P5 source", relationship="Source")]
-    log.warning("%s: %s without a TEI file: nothing attached", name, variant)
-    return []
+    raise RenderError(f"{variant} needs the edition's TEI to attach, and none was given", tei_path or name)
 
 
 def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
@@ -169,7 +168,6 @@ def write_pdf(
     return Path(target)
 
 
-def write(edition: Edition, out_dir: Path, settings: Settings) -> list[Path]:
-    """Pipeline writer: ``out_dir/<slug>.pdf`` (the TEI beside it is attached for PDF/A-3)."""
-    tei = Path(out_dir) / f"{edition.meta.slug}.tei.xml"
-    return [write_pdf(edition, Path(out_dir) / f"{edition.meta.slug}.pdf", settings, tei_path=tei)]
+def write(edition: Edition, out_dir: Path, settings: Settings, *, tei_bytes: bytes | None = None) -> list[Path]:
+    """Pipeline writer: ``out_dir/<slug>.pdf``; ``tei_bytes`` (the TEI of the same build) is attached for PDF/A-3."""
+    return [write_pdf(edition, Path(out_dir) / f"{edition.meta.slug}.pdf", settings, tei_bytes=tei_bytes)]

@@ -15,30 +15,56 @@ from pathlib import Path
 
 from ..config import Settings
 from ..model import Edition, Finding
-from .accept import finding_id, load_accepted, split_accepted
+from .accept import find_accepted_file, finding_id, load_accepted, split_accepted
 from .checks import CHECKS, run_checks
-from .context import build_context
+from .context import ReviewConfig, build_context
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CHECKS", "finding_id", "review_edition", "write_review"]
+__all__ = ["CHECKS", "accepted_file_for", "finding_id", "review_edition", "write_review"]
 
 
-def review_edition(edition: Edition, settings: Settings, accept_dir: Path | None = None) -> list[Finding]:
-    """Run every configured check; findings accepted in ``accept_dir``'s accepted file are dropped."""
+def review_edition(
+    edition: Edition, settings: Settings, accept_dir: Path | None = None, *, accept_file: Path | None = None
+) -> list[Finding]:
+    """Run every configured check and drop the accepted findings.
+
+    The accepted-findings file is ``accept_file`` when given, else ``review-accepted.toml`` (the configured
+    ``accept_file`` name) in ``accept_dir``, else in ``settings.source_dir`` (the source folder of a build);
+    none of them: nothing is accepted.
+    """
     ctx = build_context(edition, settings)
     findings = run_checks(ctx)
-    if accept_dir is not None:
-        accepted = load_accepted(Path(accept_dir) / str(ctx.config["accept_file"]))
-        findings, done = split_accepted(findings, accepted)
+    path = accept_file
+    folder = accept_dir if accept_dir is not None else settings.source_dir
+    if path is None and folder is not None:
+        path = Path(folder) / _accept_name(settings)
+    if path is not None:
+        findings, done = split_accepted(findings, load_accepted(Path(path)))
         if done:
-            log.info("%d accepted finding(s) not reported", len(done))
+            log.info("%s: %d accepted finding(s) not reported", path, len(done))
     log.info("review of %s: %d finding(s)", edition.meta.symbol, len(findings))
     return findings
 
 
-def write_review(edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings) -> list[Path]:
-    """Write ``<slug>.review.json`` and the review edition (DOCX, PDF) into ``out_dir``."""
+def _accept_name(settings: Settings) -> str:
+    """The accepted-findings file name (``[tool.hlmpub.review] accept_file``, default ``review-accepted.toml``)."""
+    return str(ReviewConfig.from_settings(settings)["accept_file"])
+
+
+def accepted_file_for(tei_path: Path, edition: Edition, settings: Settings) -> Path | None:
+    """The accepted-findings file ``hlmpub review EDITION.tei.xml`` uses when not told: next to the TEI,
+    else ``sources/<slug>/`` below the current folder (the source folder of a checkout); None if neither."""
+    return find_accepted_file(tei_path, edition.meta.slug, _accept_name(settings))
+
+
+def write_review(
+    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, *, tei_bytes: bytes | None = None
+) -> list[Path]:
+    """Write ``<slug>.review.json`` and the review edition (DOCX, PDF) into ``out_dir``.
+
+    ``tei_bytes``: the edition's TEI, attached to a PDF/A-3 review PDF (``settings.pdf_variant``).
+    """
     from .report import write_outputs
 
-    return write_outputs(edition, findings, Path(out_dir), settings)
+    return write_outputs(edition, findings, Path(out_dir), settings, tei_bytes=tei_bytes)

@@ -3,14 +3,18 @@
 A finding's id is a short hash of its code, language, unit id and evidence:
 it does not depend on the row number or the message wording, so it survives
 re-alignment and rewording.  A reviewer accepts findings by listing their ids
-in ``review-accepted.toml`` next to the sources::
+in ``review-accepted.toml`` in the document's source folder (next to its
+``document.toml``; ``hlmpub build`` reads it from there)::
 
     # hlmpub review: findings accepted by the reviewer (not reported again)
     [[accepted]]
     id = "5d0c2b8e41aa"
     reason = "zh merges the three proclamation paragraphs into one"
 
-A bare list ``accepted = ["5d0c2b8e41aa", ...]`` works too.
+A bare list ``accepted = ["5d0c2b8e41aa", ...]`` works too.  ``hlmpub review
+EDITION.tei.xml`` takes ``--accept FILE``; without it, it uses the file next to
+the TEI, else ``sources/<slug>/review-accepted.toml`` below the current folder
+(:func:`find_accepted_file`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,17 @@ def finding_id(f: Finding) -> str:
     """Stable id: the first 12 hex digits of sha256(code, lang, unit id, evidence)."""
     raw = "\x1f".join((f.code, f.lang, f.unit_id, f.evidence))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+
+
+ACCEPT_FILE = "review-accepted.toml"
+
+
+def find_accepted_file(tei_path: Path, slug: str, name: str = ACCEPT_FILE) -> Path | None:
+    """``name`` next to the TEI, else in ``sources/<slug>/`` relative to the current folder; None if neither."""
+    for candidate in (Path(tei_path).parent / name, Path("sources") / slug / name):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def load_accepted(path: Path) -> dict[str, str]:

@@ -102,8 +102,11 @@ def _edition_formats(settings: Settings) -> tuple[str, ...]:
     return tuple(formats)
 
 
-def render_review_edition(edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings) -> list[Path]:
-    """The review DOCX and PDF through the renderer's public entry point, when it has a review mode."""
+def render_review_edition(
+    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
+) -> list[Path]:
+    """The review DOCX and PDF through the renderer's public entry point, when it has a review mode
+    (``tei_bytes`` is attached to a PDF/A-3 review PDF)."""
     formats = _edition_formats(settings)
     if not formats:
         return []
@@ -116,19 +119,34 @@ def render_review_edition(edition: Edition, findings: list[Finding], out_dir: Pa
     written = []
     for fmt in formats:
         target = out_dir / f"{edition.meta.slug}.review.{fmt}"
-        written.append(Path(render_edition(flagged, fmt, target, settings, review=True)))
+        written.append(Path(render_edition(flagged, fmt, target, settings, review=True, tei_bytes=tei_bytes)))
     return written
 
 
-def write_outputs(edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings) -> list[Path]:
+def write_outputs(
+    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
+) -> list[Path]:
     """Write the JSON report and the review edition; return the paths written."""
     json_path = write_text(out_dir / f"{edition.meta.slug}.review.json", review_json(edition, findings, settings))
-    return [json_path, *render_review_edition(edition, findings, out_dir, settings)]
+    return [json_path, *render_review_edition(edition, findings, out_dir, settings, tei_bytes)]
 
 
-def write(edition: Edition, out_dir: Path, settings: Settings) -> list[Path]:
-    """Pipeline writer (``--to review``): run the checks, then write every review output."""
-    from . import review_edition
+def write(
+    edition: Edition,
+    out_dir: Path,
+    settings: Settings,
+    *,
+    findings: list[Finding] | None = None,
+    tei_bytes: bytes | None = None,
+) -> list[Path]:
+    """Pipeline writer (``--to review``): write every review output.
 
-    findings = review_edition(edition, settings)
-    return write_outputs(edition, findings, Path(out_dir), settings)
+    ``findings``: the checks' findings, already run by the build (``hlmpub.pipeline.run_review``); None: run
+    them here, accepting those listed in ``settings.source_dir``'s accepted-findings file.  ``tei_bytes``: the
+    TEI of the same build, attached to a PDF/A-3 review PDF.
+    """
+    if findings is None:
+        from . import review_edition
+
+        findings = review_edition(edition, settings)
+    return write_outputs(edition, findings, Path(out_dir), settings, tei_bytes)
