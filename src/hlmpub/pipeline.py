@@ -42,16 +42,35 @@ def order_langs(langs: Iterable[str], settings: Settings) -> tuple[str, ...]:
 
 
 def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
-    """Ingest and align one source folder."""
-    from .align import align_versions
+    """Ingest and align one source folder, keeping a reviewer's work in its previous TEI archive.
+
+    The previous archive is ``settings.output_dir/<slug>/<slug>.tei.xml``: its manual links (method
+    ``manual``) go to the aligner as constraints, and a copy ``.bak`` is kept when it was edited by hand
+    since hlmpub wrote it (:func:`hlmpub.batch.keep_hand_edits`).  An unreadable archive is a warning.
+    """
+    from .align import align_versions, manual_links
+    from .batch import keep_hand_edits
+    from .model import Link
+    from .safeio import slug
+    from .tei import read_tei
 
     spec = load_document(folder)
     versions = read_versions(spec, settings)
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
-    links, findings = align_versions(ordered, pivot=settings.pivot)
+    previous = Path(settings.output_dir) / spec.meta.slug / f"{slug(spec.meta.slug or spec.meta.symbol)}.tei.xml"
+    manual: list[Link] = []
+    findings: list[Finding] = []
+    if previous.is_file():
+        keep_hand_edits(previous, Path(settings.output_dir))
+        try:
+            manual, findings = manual_links(read_tei(previous), ordered)
+        except HlmpubError as exc:
+            msg = f"{exc.one_line()}; its manual links are not kept"
+            findings.append(Finding("warning", "manual-links-unreadable", msg))
+    links, found = align_versions(ordered, pivot=settings.pivot, manual=manual)
     meta = replace(spec.meta, titles=document_titles(ordered, spec.meta.titles))
-    return Edition(meta=meta, versions=ordered, links=tuple(links), findings=tuple(findings))
+    return Edition(meta=meta, versions=ordered, links=tuple(links), findings=(*findings, *found))
 
 
 def document_titles(versions: Iterable[Version], given: dict[str, str]) -> dict[str, str]:

@@ -25,12 +25,12 @@ from ..errors import AlignmentError, LanguageError
 from ..model import Finding, Link, Version
 from .consistency import check_consistency
 from .encoder import COVERED_LANGS, Encoder
-from .manual import align_pair_fixed, apply_manual, pivot_joins, prepare_manual
+from .manual import align_pair_fixed, apply_manual, manual_links, pivot_joins, prepare_manual
 from .pairwise import Bead, PairInput, align_pair
 from .rows import merge_rows
 from .structural import usable_keys
 
-__all__ = ["Encoder", "align_versions"]
+__all__ = ["Encoder", "align_versions", "manual_links"]
 
 
 def check_versions(versions: Sequence[Version]) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Finding, Link, Version
+from ..model import Edition, Finding, Link, Version
 from .encoder import Encoder
 from .pairwise import Bead, PairInput, _anchor_findings, align_pair
 from .score import estimate_ratio
@@ -40,6 +40,34 @@ class ManualRow:
 
     link: Link
     pos: dict[str, tuple[int, ...]]
+
+
+def manual_links(previous: Edition, versions: Sequence[Version]) -> tuple[list[Link], list[Finding]]:
+    """The manual links of a previous edition whose units still exist with the same text.
+
+    Ids of unnumbered units are positional (``en-u8`` is the eighth one), so after a source change an id
+    may name another text: such a link is dropped with an ``align-manual-stale`` warning, like one whose
+    unit is gone.
+    """
+    now = {u.id: u for v in versions for u in v.units}
+    before = previous.units_by_id()
+    kept: list[Link] = []
+    findings: list[Finding] = []
+    for k, link in enumerate(lk for lk in previous.links if lk.method == "manual"):
+        changed = [
+            (lang, uid)
+            for lang, ids in link.units.items()
+            for uid in ids
+            if uid not in now or now[uid].lang != lang or now[uid].text != before[uid].text
+        ]
+        if not changed:
+            kept.append(link)
+            continue
+        lang, uid = min(changed, key=lambda c: c[1] in now)  # a vanished unit first
+        gone = "is no longer in" if uid not in now else "has another text in"
+        msg = f"manual link {k}: unit {uid} {gone} the {lang} version; the link is dropped"
+        findings.append(Finding("warning", "align-manual-stale", msg, lang=lang, unit_id=uid))
+    return kept, findings
 
 
 def prepare_manual(versions: Sequence[Version], manual: Sequence[Link]) -> tuple[list[ManualRow], list[Finding]]:
