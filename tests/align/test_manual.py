@@ -127,6 +127,15 @@ def test_manual_rows_are_deterministic_and_may_be_odd(versions, shared_encoder):
     assert odd in one[0] and manual(**MOVED) in one[0]
 
 
+def test_languages_not_being_aligned_are_left_out_of_the_kept_link(versions, shared_encoder):
+    zh_ar_en = versions[:3]  # as with `--langs zh,ar,en`
+    links, findings = align_versions(zh_ar_en, "zh", shared_encoder, manual=[manual(**MOVED)])
+    assert_complete(links, zh_ar_en)
+    kept = [link for link in links if link.method == "manual"]
+    assert [link.units for link in kept] == [{"zh": ("zh-u7",), "ar": ("ar-u6",), "en": ("en-u7", "en-u8")}]
+    assert kept[0].score == 0.99
+
+
 def test_a_manual_row_in_a_single_version(seed_version):
     ids = [u.id for u in seed_version.units[3:5]]
     link = Link({"zh": tuple(ids)}, "manual", 1.0)

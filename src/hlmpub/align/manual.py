@@ -112,7 +112,7 @@ def _problem(
         if len(set(where)) != len(where) or (where and where[-1] - where[0] != len(where) - 1):
             msg = f"manual link {k}: its {lang} units are not consecutive; the link is dropped"
             return Finding("warning", "align-manual-order", msg, lang=lang, unit_id=found[0])
-    first = {lang: pos_of[lang][found[0]] for lang, found in ids.items() if found}
+    first = {lang: min(pos_of[lang][u] for u in found) for lang, found in ids.items() if found}
     for earlier in rows:
         signs = {first[lang] < pos[0] for lang, pos in earlier.pos.items() if lang in first}
         if len(signs) > 1:
