@@ -9,8 +9,8 @@ Results are cached by input checksum (:func:`input_checksum`) in
 ``<output>/.hlmpub-cache.json``: an unchanged document whose outputs are still
 there is not rebuilt.  See docs/design/fetch-batch.md.  The sha256 the cache
 records for each output also tells when a TEI archive was edited by hand since
-hlmpub wrote it: :func:`keep_hand_edits` then keeps a ``.bak`` copy before a
-rebuild overwrites it.
+hlmpub wrote it: :func:`hlmpub.backup.keep_hand_edits` then keeps a ``.bak``
+copy before a rebuild overwrites it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import json
 import logging
 import multiprocessing
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -35,12 +34,11 @@ from .config import BUNDLED_TEMPLATES, Settings, load_document
 from .errors import ConfigError, ExitCode, HlmpubError
 from .model import Finding
 from .pipeline import BuildResult, build_one
-from .safeio import sha256_bytes, sha256_file, write_bytes, write_text
+from .safeio import sha256_file, write_text
 
 log = logging.getLogger(__name__)
 
 CACHE_NAME = ".hlmpub-cache.json"
-BACKUP_SUFFIX = ".bak"
 CACHE_VERSION = 1
 #: ``--cluster local``: a LocalCluster of this many single-threaded worker processes on 127.0.0.1.
 LOCAL_WORKERS = 2
@@ -189,42 +187,6 @@ class BuildCache:
             data = {"version": CACHE_VERSION, "hlmpub": __version__, "documents": self.entries}
             write_text(self.path, json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
             self.dirty = False
-
-
-def keep_hand_edits(path: Path, output_dir: Path) -> Path | None:
-    """Before a rebuild overwrites ``path``: keep a copy ``<name>.bak`` if it was edited since hlmpub wrote it.
-
-    Edited means: its sha256 differs from the one the build cache recorded, or, with no record (written by
-    ``hlmpub align``, or the cache is gone), it is not what hlmpub writes for the edition it holds.  Returns the
-    backup (written atomically), or None when there is nothing to keep.
-    """
-    path = Path(path)
-    if not path.is_file():
-        return None
-    data = path.read_bytes()
-    recorded = BuildCache(output_dir).written_sha(path)
-    edited = sha256_bytes(data) != recorded if recorded is not None else data != _as_hlmpub_writes(path)
-    if not edited:
-        return None
-    backup = path.with_name(path.name + BACKUP_SUFFIX)
-    if backup.is_file() and backup.read_bytes() == data:
-        log.info("%s: edited by hand; the copy %s is up to date", path, backup)
-        return backup
-    write_bytes(backup, data)
-    log.warning("%s: edited by hand since hlmpub wrote it; kept as %s before it is rebuilt", path, backup)
-    return backup
-
-
-def _as_hlmpub_writes(path: Path) -> bytes | None:
-    """The bytes hlmpub writes for the edition read from the TEI at ``path`` (None: it cannot be read)."""
-    from .tei import read_tei, write_tei
-
-    try:
-        edition = read_tei(path)
-        with tempfile.TemporaryDirectory(prefix="hlmpub-") as tmp:
-            return write_tei(edition, Path(tmp) / path.name).read_bytes()
-    except HlmpubError:
-        return None
 
 
 # -------------------------------------------------------------------- runners

@@ -46,10 +46,10 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
 
     The previous archive is ``settings.output_dir/<slug>/<slug>.tei.xml``: its manual links (method
     ``manual``) go to the aligner as constraints, and a copy ``.bak`` is kept when it was edited by hand
-    since hlmpub wrote it (:func:`hlmpub.batch.keep_hand_edits`).  An unreadable archive is a warning.
+    since hlmpub wrote it (:func:`hlmpub.backup.keep_hand_edits`).  An unreadable archive is a warning.
     """
     from .align import align_versions, manual_links
-    from .batch import keep_hand_edits
+    from .backup import keep_hand_edits
     from .model import Link
     from .safeio import slug
     from .tei import read_tei

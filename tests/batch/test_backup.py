@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hlmpub import batch, pipeline
+from hlmpub import backup, batch, pipeline
 from hlmpub.cli import run
 from hlmpub.config import Settings
 
@@ -34,12 +34,12 @@ def test_a_hand_edited_header_is_kept_as_bak(tmp_path, caplog):
     assert TITLE.encode() in written
     edited = written.replace(TITLE.encode(), "大会核裁军问题高级别会议摘要".encode(), 1)  # the reviewer's wording
     tei.write_bytes(edited)
-    with caplog.at_level(logging.WARNING, logger="hlmpub.batch"):
+    with caplog.at_level(logging.WARNING, logger="hlmpub.backup"):
         build(src, out)
-    backup = tei.with_name(tei.name + ".bak")
-    assert backup.read_bytes() == edited  # the reviewer's file, byte for byte
+    kept = tei.with_name(tei.name + ".bak")
+    assert kept.read_bytes() == edited  # the reviewer's file, byte for byte
     assert tei.read_bytes() == written  # the rebuild is hlmpub's again
-    assert any(str(backup) in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+    assert any(str(kept) in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
     assert not list(tei.parent.glob("*.tmp*"))
 
 
@@ -49,7 +49,7 @@ def test_an_untouched_archive_has_no_backup(tmp_path):
     (out / batch.CACHE_NAME).unlink()  # no record: rebuilt, and compared with what hlmpub writes for it
     build(src, out)
     assert not list(archive(out).parent.glob("*.bak"))
-    assert batch.keep_hand_edits(archive(out), out) is None  # recorded again by the second build
+    assert backup.keep_hand_edits(archive(out), out) is None  # recorded again by the second build
 
 
 def test_without_a_cache_record_an_edit_is_still_seen(tmp_path):
@@ -57,7 +57,7 @@ def test_without_a_cache_record_an_edit_is_still_seen(tmp_path):
     settings = Settings(output_dir=out, formats=("tei",))
     pipeline.write_outputs(pipeline.edition_from_sources(src, settings), settings)  # as `hlmpub align` does
     tei = archive(out)
-    assert batch.keep_hand_edits(tei, out) is None
+    assert backup.keep_hand_edits(tei, out) is None
     tei.write_bytes(tei.read_bytes().replace(b"<standOff>", b"<!-- checked by hand --><standOff>", 1))
-    backup = batch.keep_hand_edits(tei, out)
-    assert backup == tei.with_name(tei.name + ".bak") and b"checked by hand" in backup.read_bytes()
+    kept = backup.keep_hand_edits(tei, out)
+    assert kept == tei.with_name(tei.name + ".bak") and b"checked by hand" in kept.read_bytes()
