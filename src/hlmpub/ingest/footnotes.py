@@ -25,12 +25,17 @@ lines at the end of a page is taken as footnotes only when all of this holds:
 
 The note keeps its number as its marker and its text; the reference digit
 stays in the body text.  Anything else stays text.
+
+A reader that knows its notes and where they are referenced (DOCX) does not
+need any of this: it writes :data:`REF_MARK` before each reference number and
+hands the notes over (:func:`place_marked_notes`, ``parse_text(notes=...)``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from ..conventions import ascii_digits
 
@@ -42,6 +47,10 @@ NOTE_LINE = re.compile(rf"^(?P<n>\d{{1,3}}(?=\s)|{SUP}{{1,3}})\s*(?P<rest>(?![-â
 
 #: A reference: digits glued after a letter, not followed by a word character, ``/`` or a decimal part.
 REFERENCE = re.compile(rf"(?<=[^\W\d_])(?P<n>\d{{1,3}})(?![\w/]|[.,]\d)|(?P<sup>{SUP}{{1,3}})")
+
+#: Written by a reader before a reference number whose note it hands over (a Unicode noncharacter, never text).
+REF_MARK = "\ufdd0"
+MARKED_REFERENCE = re.compile(REF_MARK + r"(\d+)")
 
 #: How many note numbers may be skipped (notes we failed to see), and the longest zone and note.
 MAX_SKIP = 3
@@ -137,3 +146,22 @@ def split_notes(lines: list[str], page_ends: list[int]) -> tuple[list[str], list
             notes.extend(found)
         start = end
     return body, notes
+
+
+def place_marked_notes(lines: list[str], notes: Sequence[Note]) -> tuple[list[str], list[Note]]:
+    """Lines without :data:`REF_MARK`, and ``notes`` with ``ref_line`` at their first marked reference.
+
+    A note whose reference was not found (its paragraph was dropped as
+    furniture) goes after the note before it.
+    """
+    first: dict[int, int] = {}
+    body = []
+    for i, line in enumerate(lines):
+        for m in MARKED_REFERENCE.finditer(line):
+            first.setdefault(int(m.group(1)), i)
+        body.append(line.replace(REF_MARK, ""))
+    placed: list[Note] = []
+    for note in notes:
+        ref = first.get(note.number, placed[-1].ref_line if placed else 0)
+        placed.append(replace(note, ref_line=ref))
+    return body, sorted(placed, key=lambda n: n.ref_line)

@@ -19,13 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..conventions import IdAllocator, note_key
 from ..model import Source, Unit, Version
 from ..safeio import sha256_file
 from .decode import read_text_file
-from .footnotes import Note, split_notes
+from .footnotes import Note, place_marked_notes, split_notes
 from .frontmatter import front_keys
 from .furniture import strip_furniture
 from .joining import join_lines, vocabulary
@@ -75,18 +76,26 @@ def _with_notes(blocks: list[Block], notes: list[Note]) -> list[Block]:
     return out
 
 
-def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None) -> Version:
+def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None, notes: Sequence[Note] = ()) -> Version:
     """Segment the text of one language version into units.
 
     ``gap``: how many blank lines end a block.  None (the default) detects it
     from the text: 2 when a blank line follows every wrapped line, else 1.  A
     reader whose lines are whole paragraphs (DOCX, paragraphs joined with
     ``"\n\n"``) passes ``gap=1`` so that every paragraph is its own block.
+
+    ``notes``: footnotes the reader already knows (DOCX), each referenced in
+    ``text`` by :data:`.footnotes.REF_MARK` and its number; page-foot notes are
+    then not looked for.
     """
     cleaned = strip_furniture(clean_chars(text))
-    body, notes = split_notes(cleaned.lines, cleaned.page_ends)
-    vocab = vocabulary(cleaned.lines)
-    blocks = _with_notes(segment(body, lang, gap), notes)
+    if notes:
+        body, found = place_marked_notes(cleaned.lines, notes)
+        vocab = vocabulary([*body, *(line for note in found for line in note.lines)])
+    else:
+        body, found = split_notes(cleaned.lines, cleaned.page_ends)
+        vocab = vocabulary(cleaned.lines)
+    blocks = _with_notes(segment(body, lang, gap), found)
     return Version(lang=lang, units=tuple(_units(blocks, lang, vocab)), source=source, meta=cleaned.meta)
 
 
