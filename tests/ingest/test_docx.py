@@ -220,3 +220,221 @@ def test_arabic_docx_converted_by_libreoffice_reads_back_as_pdf(tmp_path):
     subprocess.run([*cmd, str(path)], check=True, capture_output=True, timeout=120)
     version = read_version(tmp_path / "ar_lo.pdf", "ar")
     assert [(u.kind, u.key, u.marker, u.text) for u in version.units] == [tuple(r) for r in rows]
+
+
+# ------------------------------------------ automatic numbering and footnotes
+# synthetic: the paragraphs below are written for these tests (invented session, resolution and dates)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NUMBERING_XML = f"""<w:numbering xmlns:w="{W_NS}">
+  <w:abstractNum w:abstractNumId="90">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+  </w:abstractNum>
+  <w:abstractNum w:abstractNumId="91">
+    <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+    <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl>
+  </w:abstractNum>
+  <w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>
+  <w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>
+</w:numbering>"""
+FOOTNOTES_XML = f"""<w:footnotes xmlns:w="{W_NS}">
+  <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+  <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+  <w:footnote w:id="1"><w:p>
+    <w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>
+    <w:r><w:t xml:space="preserve"> See resolution 98/12 of 2 January 2099.</w:t></w:r>
+  </w:p></w:footnote>
+</w:footnotes>"""
+#: (style, list, level, text, footnote after this text); style "Chapter" carries list 90 through its style
+NUMBERED = [
+    ("Chapter", None, None, "Introduction", None),
+    (None, "91", "0", "The Committee held its first meeting", " in the city in 2099."),
+    (None, "91", "0", "It decided:", None),
+    (None, "91", "1", "to meet again in 2100;", None),
+    (None, "91", "1", "to report to the Assembly.", None),
+    ("Chapter", None, None, "Work of the session", None),
+    (None, "91", "0", "The Committee adopted its report.", None),
+    (None, "91", "1", "The report is annexed.", None),
+]
+TYPED = """I.\tIntroduction
+
+1.\tThe Committee held its first meeting1 in the city in 2099.
+
+2.\tIt decided:
+
+(a)\tto meet again in 2100;
+
+(b)\tto report to the Assembly.
+
+II.\tWork of the session
+
+3.\tThe Committee adopted its report.
+
+(a)\tThe report is annexed.
+
+1 See resolution 98/12 of 2 January 2099.
+99-00001 (E)
+"""
+
+
+def _numpr(paragraph_or_style_element, num_id: str, ilvl: str | None) -> None:
+    ppr = paragraph_or_style_element.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    if ilvl is not None:
+        el = OxmlElement("w:ilvl")
+        el.set(qn("w:val"), ilvl)
+        numpr.append(el)
+    el = OxmlElement("w:numId")
+    el.set(qn("w:val"), num_id)
+    numpr.append(el)
+    ppr.append(numpr)
+
+
+def _footnote_reference(paragraph, note_id: str) -> None:
+    run = paragraph.add_run()
+    ref = OxmlElement("w:footnoteReference")
+    ref.set(qn("w:id"), note_id)
+    run._r.append(ref)
+
+
+def numbered_docx(path: Path, numbering: str = NUMBERING_XML, footnotes: str | None = FOOTNOTES_XML) -> Path:
+    """A Word file whose markers are automatic numbering and whose note is a real footnote (synthetic)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    doc = Document()
+    chapter = doc.styles.add_style("Chapter", WD_STYLE_TYPE.PARAGRAPH)
+    chapter.base_style = doc.styles["Heading 1"]
+    _numpr(chapter.element, "90", None)
+    for style, num_id, ilvl, text, after_note in NUMBERED:
+        paragraph = doc.add_paragraph(text, style=style)
+        if num_id:
+            _numpr(paragraph._p, num_id, ilvl)
+        if after_note is not None:
+            _footnote_reference(paragraph, "1")
+            paragraph.add_run(after_note)
+    if footnotes is not None:
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+        part = Part(PackURI("/word/footnotes.xml"), content_type, footnotes.encode(), doc.part.package)
+        doc.part.relate_to(part, RT.FOOTNOTES)
+    doc.save(str(path))
+    return _rezip(path, path.with_name("n_" + path.name), {"word/numbering.xml": numbering.encode()})
+
+
+def _rows(version) -> list[tuple[str, ...]]:
+    return [(u.id, u.kind, u.key, u.marker, u.text) for u in version.units]
+
+
+def test_automatic_numbering_and_footnote_give_the_units_of_typed_text(tmp_path):
+    version = read_version(numbered_docx(tmp_path / "numbered.docx"), "en")
+    typed = tmp_path / "typed.txt"
+    typed.write_text(TYPED, encoding="utf-8")
+    assert _rows(version) == _rows(read_version(typed, "en"))
+    assert [(u.kind, u.key, u.marker) for u in version.units] == [
+        ("chapter", "ch:1", "I."),
+        ("para", "p:1", "1."),
+        ("note", "note:1", "1"),
+        ("para", "p:2", "2."),
+        ("subpara", "p:2.a", "(a)"),
+        ("subpara", "p:2.b", "(b)"),
+        ("chapter", "ch:2", "II."),
+        ("para", "p:3", "3."),
+        ("subpara", "p:3.a", "(a)"),
+    ]
+    assert version.units[1].text == "The Committee held its first meeting1 in the city in 2099."
+    assert version.units[2].text == "See resolution 98/12 of 2 January 2099."
+
+
+def test_numbering_without_footnotes_part(tmp_path):
+    version = read_version(numbered_docx(tmp_path / "plain.docx", footnotes=None), "en")
+    assert [u.key for u in version.units] == ["ch:1", "p:1", "p:2", "p:2.a", "p:2.b", "ch:2", "p:3", "p:3.a"]
+
+
+def test_malformed_numbering_xml_is_one_line(tmp_path, capsys):
+    path = numbered_docx(tmp_path / "bad.docx", numbering=NUMBERING_XML.replace("</w:numbering>", ""))
+    _fails(capsys, path, "malformed XML part word/numbering.xml")
+
+
+def test_numbering_naming_a_missing_list_is_one_line(tmp_path, capsys):
+    broken = NUMBERING_XML.replace('<w:abstractNumId w:val="91"/>', '<w:abstractNumId w:val="77"/>')
+    path = numbered_docx(tmp_path / "missing.docx", numbering=broken)
+    _fails(capsys, path, "malformed numbering in word/numbering.xml")
+
+
+def test_numbering_with_a_start_that_is_not_a_number_is_one_line(tmp_path, capsys):
+    path = numbered_docx(tmp_path / "start.docx", numbering=NUMBERING_XML.replace('w:val="1"/>', 'w:val="one"/>', 1))
+    _fails(capsys, path, "'one' is not a number")
+
+
+@pytest.mark.parametrize(
+    ("n", "fmt", "expected"),
+    [
+        (4, "upperRoman", "IV"),
+        (19, "lowerRoman", "xix"),
+        (27, "lowerLetter", "aa"),
+        (2, "upperLetter", "B"),
+        (3, "decimalZero", "03"),
+        (3, "russianLower", "в"),
+        (3, "arabicAbjad", "ج"),
+        (19, "chineseCounting", "十九"),
+        (23, "chineseCountingThousand", "二十三"),
+        (110, "chineseCounting", "一百一十"),
+        (7, "somethingNew", "7"),
+    ],
+)
+def test_number_formats(n, fmt, expected):
+    from hlmpub.ingest.docx_numbering import format_number
+
+    assert format_number(n, fmt) == expected
+
+
+def _paragraph_xml(num_id: str | None = None, ilvl: str | None = None, style: str | None = None):
+    from lxml import etree
+
+    ppr = ""
+    if style:
+        ppr += f'<w:pStyle w:val="{style}"/>'
+    if num_id is not None:
+        ppr += "<w:numPr>" + (f'<w:ilvl w:val="{ilvl}"/>' if ilvl else "") + f'<w:numId w:val="{num_id}"/></w:numPr>'
+    return etree.fromstring(f'<w:p xmlns:w="{W_NS}"><w:pPr>{ppr}</w:pPr></w:p>')
+
+
+def test_list_restarts_overrides_and_style_links(tmp_path):
+    from lxml import etree
+
+    from hlmpub.ingest.docx_numbering import ListNumbering
+
+    # synthetic numbering: Arabic "%1 -" paragraphs with "(%2)" letters that never restart (lvlRestart 0),
+    # a second instance restarting at 5, a legal-style "%1.%2" level, and a style linked to level 1
+    numbering = etree.fromstring(f"""<w:numbering xmlns:w="{W_NS}">
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1 -"/><w:suff w:val="space"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:numFmt w:val="arabicAbjad"/><w:lvlText w:val="(%2)"/><w:lvlRestart w:val="0"/>
+          <w:pStyle w:val="Sub"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:numFmt w:val="lowerRoman"/><w:isLgl/><w:lvlText w:val="%1.%3"/>
+          <w:suff w:val="nothing"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/>
+        <w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    </w:numbering>""")
+    styles = etree.fromstring(f"""<w:styles xmlns:w="{W_NS}">
+      <w:style w:type="paragraph" w:styleId="Sub"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="SubTwo"><w:basedOn w:val="Sub"/></w:style>
+    </w:styles>""")
+    lists = ListNumbering(numbering, styles, tmp_path / "x.docx")
+    markers = [
+        lists.marker(_paragraph_xml("1", "0")),
+        lists.marker(_paragraph_xml(style="Sub")),  # level 1 through the style's link
+        lists.marker(_paragraph_xml("1", "0")),
+        lists.marker(_paragraph_xml(style="SubTwo")),  # inherited; letters do not restart
+        lists.marker(_paragraph_xml("1", "2")),
+        lists.marker(_paragraph_xml("0", "0", style="Sub")),  # numId 0: numbering switched off
+        lists.marker(_paragraph_xml()),
+        lists.marker(_paragraph_xml("2", "0")),  # its own instance, restarted at 5
+        lists.marker(_paragraph_xml("1", "0")),  # the first instance goes on
+        lists.marker(_paragraph_xml("9", "0")),  # undefined list: no marker
+    ]
+    assert markers == ["1 - ", "(أ)\t", "2 - ", "(ب)\t", "2.1", None, None, "5 - ", "3 - ", None]

@@ -3,31 +3,49 @@
 The package is checked first (:mod:`.docx_package`: zip, main part, size, XML
 without entities).  Then python-docx walks the body in document order, body
 paragraphs and the paragraphs of table cells (a merged cell once), one block
-per Word paragraph; headers, footers and footnotes are page furniture and are
-not read.  The blocks are joined with blank lines and go through the same
-segmenter as extracted text (:func:`.text.parse_text`).
+per Word paragraph; headers and footers are page furniture and are not read.
+
+* **Automatic numbering**: a paragraph numbered by Word (``w:numPr``, directly
+  or through its style) gets the marker Word prints (``19.``, ``(a)``) in
+  front of its text (:mod:`.docx_numbering`), as it appears in the PDF.
+* **Footnotes**: each ``w:footnoteReference`` becomes its number glued to the
+  text (``meeting1``), and the note (``word/footnotes.xml``) a ``note`` unit
+  after the unit holding the reference (:mod:`.docx_runs`,
+  ``parse_text(notes=...)``).
+
+The blocks are joined with blank lines and go through the same segmenter as
+extracted text (:func:`.text.parse_text`).
 """
 
 from __future__ import annotations
 
 import logging
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Source, Version
-from ..safeio import sha256_file
+from ..safeio import parse_xml, sha256_file
+from .docx_numbering import ListNumbering
 from .docx_package import check_package
-from .text import parse_text
+from .docx_runs import paragraph_text, read_footnotes
+from .footnotes import REF_MARK, Note
+from .text import clean_chars, parse_text
 
 log = logging.getLogger(__name__)
 
 FORMAT = "docx"
+NUMBERING, STYLES, FOOTNOTES = "numbering", "styles", "footnotes"
+PART_TYPES = {
+    f"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{name}": name
+    for name in (NUMBERING, STYLES, FOOTNOTES)
+}
 
 
-def _blocks(container: Any, seen: set[Any]) -> Iterator[str]:
-    """Paragraph texts of a document body or a table cell, tables walked row by row, in order."""
+def _paragraphs(container: Any, seen: set[Any]) -> Iterator[Any]:
+    """``w:p`` elements of a document body or a table cell, tables walked row by row, in order."""
     from docx.table import Table
 
     for item in container.iter_inner_content():
@@ -37,30 +55,83 @@ def _blocks(container: Any, seen: set[Any]) -> Iterator[str]:
                     if cell._tc in seen:  # a merged cell is returned once per grid column it spans
                         continue
                     seen.add(cell._tc)  # keeping the element keeps its lxml proxy, so identity holds
-                    yield from _blocks(cell, seen)
+                    yield from _paragraphs(cell, seen)
         else:
-            yield item.text
+            yield item._p
 
 
-def docx_text(path: Path) -> str:
-    """The body text of a DOCX: one Word paragraph per block, blocks joined with blank lines."""
+def _parts(document: Any, path: Path) -> dict[str, Any]:
+    """The numbering, styles and footnotes parts of the main document, parsed safely (absent ones left out)."""
+    wanted = {}
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype in PART_TYPES:
+            wanted[PART_TYPES[rel.reltype]] = str(rel.target_part.partname).lstrip("/")
+    parts = {}
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+        for kind, name in wanted.items():
+            if name in names:
+                parts[kind] = parse_xml(package.read(name), path, f"XML part {name} of the DOCX")
+    return parts
+
+
+class _Body:
+    """Paragraph texts with their automatic numbers, and the footnotes referenced along the way."""
+
+    def __init__(self, document: Any, path: Path) -> None:
+        parts = _parts(document, path)
+        self.path = path
+        self.lists = ListNumbering(parts.get(NUMBERING), parts.get(STYLES), path)
+        self.footnotes = read_footnotes(parts[FOOTNOTES]) if FOOTNOTES in parts else {}
+        self.notes: list[Note] = []
+
+    def reference(self, note_id: str, custom_mark: bool) -> str:
+        """A footnote reference: the next note number, after :data:`REF_MARK` (nothing for a custom mark)."""
+        if note_id not in self.footnotes:
+            log.warning("%s: footnote reference %r names no footnote", self.path.name, note_id)
+            return ""
+        number = len(self.notes) + 1
+        lines = [clean_chars(line).strip() for text in self.footnotes[note_id] for line in text.split("\n")]
+        self.notes.append(Note(number, str(number), [line for line in lines if line] or [""]))
+        return "" if custom_mark else f"{REF_MARK}{number}"
+
+    def paragraph(self, p: Any) -> str:
+        """The text of one paragraph, its automatic marker in front."""
+        marker = self.lists.marker(p)
+        text = paragraph_text(p, self.reference).strip()
+        return f"{marker}{text}" if marker and text else text
+
+
+def _open(path: Path) -> Any:
     check_package(path)
     import docx
     from docx.opc.exceptions import OpcError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (OpcError, KeyError, ValueError) as exc:
         raise InputError(f"cannot open as a Word document: {exc}", path) from None
-    blocks = [b.strip() for b in _blocks(document, set())]
+
+
+def docx_body(path: Path) -> tuple[str, list[Note]]:
+    """The body text of a DOCX (one Word paragraph per block, blocks joined with blank lines) and its footnotes."""
+    document = _open(path)
+    body = _Body(document, path)
+    blocks = [body.paragraph(p) for p in _paragraphs(document, set())]
     text = "\n\n".join(b for b in blocks if b)
-    log.debug("%s: %d paragraphs", path.name, len(blocks))
-    if not text.strip():
+    log.debug("%s: %d paragraphs, %d footnotes", path.name, len(blocks), len(body.notes))
+    if not text.replace(REF_MARK, "").strip():
         raise InputError("the Word document has no text in its body", path)
-    return text
+    return text, body.notes
+
+
+def docx_text(path: Path) -> str:
+    """The body text of a DOCX, footnote references as plain numbers, without the notes."""
+    text, _ = docx_body(path)
+    return text.replace(REF_MARK, "")
 
 
 def read(path: Path, lang: str) -> Version:
     """Read a Word (.docx) file."""
-    text = docx_text(path)
-    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)))
+    text, notes = docx_body(path)
+    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), notes=notes)
