@@ -45,18 +45,21 @@ def golden(update_golden: bool):
 
 
 @pytest.fixture(scope="session")
-def seed_edition():
-    """The bundled A/68/563 folder, ingested and aligned (Chinese only)."""
+def seed_edition(tmp_path_factory):
+    """The bundled A/68/563 folder, ingested and aligned (Chinese only).
+
+    The output folder is a fresh temporary one, so no earlier TEI (with a reviewer's manual links) in the
+    working tree's output/ can change what the tests see."""
     from hlmpub.config import Settings
     from hlmpub.pipeline import edition_from_sources
 
-    return edition_from_sources(SOURCES / "A_68_563", Settings())
+    return edition_from_sources(SOURCES / "A_68_563", Settings(output_dir=tmp_path_factory.mktemp("out")))
 
 
 @pytest.fixture(scope="session")
-def udhr_edition():
-    """The bundled UDHR, six languages, ingested and aligned."""
+def udhr_edition(tmp_path_factory):
+    """The bundled UDHR, six languages, ingested and aligned (fresh output folder, as above)."""
     from hlmpub.config import Settings
     from hlmpub.pipeline import edition_from_sources
 
-    return edition_from_sources(UDHR, Settings())
+    return edition_from_sources(UDHR, Settings(output_dir=tmp_path_factory.mktemp("out")))

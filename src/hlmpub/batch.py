@@ -39,7 +39,7 @@ from .safeio import sha256_file, write_text
 log = logging.getLogger(__name__)
 
 CACHE_NAME = ".hlmpub-cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 #: ``--cluster local``: a LocalCluster of this many single-threaded worker processes on 127.0.0.1.
 LOCAL_WORKERS = 2
 
@@ -105,6 +105,8 @@ def input_checksum(folder: Path, settings: Settings) -> str | None:
         feed("document.toml", (folder / "document.toml").read_bytes())
         for spec in sorted(load_document(folder).versions, key=lambda v: v.lang):
             feed(f"{spec.lang}:{spec.path.name}:{spec.format}", sha256_file(spec.path).encode())
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+            feed(f"file:{path.name}", sha256_file(path).encode())  # e.g. review-accepted.toml
         if settings.templates_dir is not None:
             for path in sorted(p for p in Path(settings.templates_dir).rglob("*") if p.is_file()):
                 feed(f"template:{path.relative_to(settings.templates_dir)}", sha256_file(path).encode())
@@ -150,8 +152,9 @@ class BuildCache:
                 if not path.is_file() or sha256_file(path) != stored["sha256"]:
                     return None
             findings = [Finding(**f) for f in entry["findings"]]
+            review = [Finding(**f) for f in entry.get("review_findings", [])]
             langs, rows = tuple(entry["langs"]), int(entry["rows"])
-            return BuildResult(folder.name, langs, rows, findings, outputs, cached=True)
+            return BuildResult(folder.name, langs, rows, findings, outputs, cached=True, review_findings=review)
         except (KeyError, TypeError, ValueError, OSError):
             return None
 
@@ -168,6 +171,7 @@ class BuildCache:
             "langs": list(result.langs),
             "rows": result.rows,
             "findings": [asdict(f) for f in result.findings],
+            "review_findings": [asdict(f) for f in result.review_findings],
             "outputs": [{"path": self._stored(p), "sha256": sha256_file(p)} for p in result.outputs],
         }
         self.dirty = True

@@ -60,7 +60,6 @@ def test_build_strict_fails_on_a_review_error_like_review_strict(tmp_path: Path)
     assert (error["code"], error["lang"]) == ("date-mismatch", "ru")
 
 
-@pytest.mark.xfail(strict=True, reason="batch.BuildCache does not store BuildResult.review_findings yet (helper-11)")
 def test_build_strict_sees_review_errors_of_a_cached_build(tmp_path: Path) -> None:
     src, config = _udhr_copy(tmp_path, fault=True), _config(tmp_path)
     argv = ["--config", str(config), "build", str(src), "-o", str(tmp_path / "out"), "--to", "tei,review", "--strict"]
@@ -130,7 +129,6 @@ def test_findings_accepted_next_to_the_sources_silence_the_build(tmp_path: Path)
     assert _review_json(out)["findings"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="batch.input_checksum does not include review-accepted.toml yet (helper-11)")
 def test_editing_the_accepted_file_rebuilds_the_review(tmp_path: Path) -> None:
     src = _udhr_copy(tmp_path)
     _, text = _accept_all(tmp_path, src)
