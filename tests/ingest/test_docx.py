@@ -438,3 +438,25 @@ def test_list_restarts_overrides_and_style_links(tmp_path):
         lists.marker(_paragraph_xml("9", "0")),  # undefined list: no marker
     ]
     assert markers == ["1 - ", "(أ)\t", "2 - ", "(ب)\t", "2.1", None, None, "5 - ", "3 - ", None]
+
+
+@pytest.mark.slow
+def test_automatic_numbering_as_libreoffice_prints_it(tmp_path):
+    """Another reader of the same numbering.xml: LibreOffice's PDF of the synthetic file gives the same units."""
+    import shutil
+    import subprocess
+
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    plain = numbered_docx(tmp_path / "numbered.docx")
+    doc = Document(str(plain))
+    doc.sections[0].footer.paragraphs[0].text = "99-00001 (E)"  # a page end, so the PDF reader sees the page foot
+    path = tmp_path / "lo.docx"
+    doc.save(str(path))
+    profile = (tmp_path / "lo-profile").as_uri()
+    cmd = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+    subprocess.run([*cmd, str(path)], check=True, capture_output=True, timeout=120)
+    from_docx = read_version(path, "en")
+    assert [u.marker for u in from_docx.units] == ["I.", "1.", "1", "2.", "(a)", "(b)", "II.", "3.", "(a)"]
+    assert _rows(read_version(tmp_path / "lo.pdf", "en")) == _rows(from_docx)
