@@ -460,3 +460,19 @@ def test_automatic_numbering_as_libreoffice_prints_it(tmp_path):
     from_docx = read_version(path, "en")
     assert [u.marker for u in from_docx.units] == ["I.", "1.", "1", "2.", "(a)", "(b)", "II.", "3.", "(a)"]
     assert _rows(read_version(tmp_path / "lo.pdf", "en")) == _rows(from_docx)
+
+
+def test_every_word_paragraph_is_its_own_block(tmp_path):
+    # synthetic: unnumbered paragraphs after a numbered one are not merged into it (parse_text gets gap=1)
+    doc = Document()
+    for text in ["1. First numbered paragraph.", "An unnumbered paragraph.", "Another one.", "2. Second."]:
+        doc.add_paragraph(text)
+    path = tmp_path / "gap.docx"
+    doc.save(str(path))
+    units = read_version(path, "en").units
+    assert [(u.kind, u.key, u.text) for u in units] == [
+        ("para", "p:1", "First numbered paragraph."),
+        ("other", "", "An unnumbered paragraph."),
+        ("other", "", "Another one."),
+        ("para", "p:2", "Second."),
+    ]

@@ -134,4 +134,4 @@ def docx_text(path: Path) -> str:
 def read(path: Path, lang: str) -> Version:
     """Read a Word (.docx) file."""
     text, notes = docx_body(path)
-    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), notes=notes)
+    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), gap=1, notes=notes)
