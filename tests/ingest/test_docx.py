@@ -297,12 +297,22 @@ def _footnote_reference(paragraph, note_id: str) -> None:
     run._r.append(ref)
 
 
-def numbered_docx(path: Path, numbering: str = NUMBERING_XML, footnotes: str | None = FOOTNOTES_XML) -> Path:
-    """A Word file whose markers are automatic numbering and whose note is a real footnote (synthetic)."""
-    from docx.enum.style import WD_STYLE_TYPE
+def _add_footnotes(path: Path, footnotes_xml: str) -> None:
+    """Give a saved Word file a footnotes part (python-docx has no footnote API)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+
+    doc = Document(str(path))
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, footnotes_xml.encode(), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    doc.save(str(path))
+
+
+def numbered_docx(path: Path, numbering: str = NUMBERING_XML, footnotes: str | None = FOOTNOTES_XML) -> Path:
+    """A Word file whose markers are automatic numbering and whose note is a real footnote (synthetic)."""
+    from docx.enum.style import WD_STYLE_TYPE
 
     doc = Document()
     chapter = doc.styles.add_style("Chapter", WD_STYLE_TYPE.PARAGRAPH)
@@ -315,11 +325,9 @@ def numbered_docx(path: Path, numbering: str = NUMBERING_XML, footnotes: str | N
         if after_note is not None:
             _footnote_reference(paragraph, "1")
             paragraph.add_run(after_note)
-    if footnotes is not None:
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-        part = Part(PackURI("/word/footnotes.xml"), content_type, footnotes.encode(), doc.part.package)
-        doc.part.relate_to(part, RT.FOOTNOTES)
     doc.save(str(path))
+    if footnotes is not None:
+        _add_footnotes(path, footnotes)
     return _rezip(path, path.with_name("n_" + path.name), {"word/numbering.xml": numbering.encode()})
 
 
@@ -475,4 +483,29 @@ def test_every_word_paragraph_is_its_own_block(tmp_path):
         ("other", "", "An unnumbered paragraph."),
         ("other", "", "Another one."),
         ("para", "p:2", "Second."),
+    ]
+
+
+def test_footnotes_referenced_after_punctuation_and_in_chinese(tmp_path):
+    # synthetic: references after a full stop and after a closing bracket (which page-foot detection cannot see),
+    # a note of two paragraphs, Chinese text joined without spaces
+    notes = FOOTNOTES_XML.replace(
+        "</w:footnotes>",
+        '<w:footnote w:id="7"><w:p><w:r><w:t>见第98/12号决议，</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>第3段。</w:t></w:r></w:p></w:footnote></w:footnotes>",
+    )
+    doc = Document()
+    for text, note_id in [("1. 委员会通过了第98/12号决议。", "7"), ("2. 委员会（第二次会议）", "1")]:
+        paragraph = doc.add_paragraph(text)
+        _footnote_reference(paragraph, note_id)
+        paragraph.add_run("结束。")
+    path = tmp_path / "zh.docx"
+    doc.save(str(path))
+    _add_footnotes(path, notes)
+    units = read_version(path, "zh").units
+    assert [(u.kind, u.key, u.marker, u.text) for u in units] == [
+        ("para", "p:1", "1.", "委员会通过了第98/12号决议。1结束。"),
+        ("note", "note:1", "1", "见第98/12号决议，第3段。"),
+        ("para", "p:2", "2.", "委员会（第二次会议）2结束。"),
+        ("note", "note:2", "2", "See resolution 98/12 of 2 January 2099."),
     ]
