@@ -509,3 +509,25 @@ def test_footnotes_referenced_after_punctuation_and_in_chinese(tmp_path):
         ("para", "p:2", "2.", "委员会（第二次会议）2结束。"),
         ("note", "note:2", "2", "See resolution 98/12 of 2 January 2099."),
     ]
+
+
+def test_list_defined_through_a_numbering_style(tmp_path):
+    from lxml import etree
+
+    from hlmpub.ingest.docx_numbering import ListNumbering
+
+    # synthetic: list 5 draws on abstract 5, which only links to the numbering style "UNList"; that style's
+    # list 6 (abstract 6) holds the levels, as Word writes lists defined as list styles
+    numbering = etree.fromstring(f"""<w:numbering xmlns:w="{W_NS}">
+      <w:abstractNum w:abstractNumId="5"><w:numStyleLink w:val="UNList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="6"><w:styleLink w:val="UNList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="5"><w:abstractNumId w:val="5"/></w:num>
+      <w:num w:numId="6"><w:abstractNumId w:val="6"/></w:num>
+    </w:numbering>""")
+    styles = etree.fromstring(f"""<w:styles xmlns:w="{W_NS}">
+      <w:style w:type="numbering" w:styleId="UNList"><w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>
+    </w:styles>""")
+    lists = ListNumbering(numbering, styles, tmp_path / "x.docx")
+    assert [lists.marker(_paragraph_xml("5", "0")) for _ in range(2)] == ["7.\t", "8.\t"]

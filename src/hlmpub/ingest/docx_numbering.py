@@ -212,13 +212,14 @@ class ListNumbering:
 
     def _read_styles(self, root: Any) -> None:
         for style in root.iter(w("style")):
-            if style.get(w("type")) != "paragraph" or not style.get(w("styleId")):
-                continue
+            kind = style.get(w("type"))
+            if kind not in ("paragraph", "numbering") or not style.get(w("styleId")):
+                continue  # numbering styles hold the list that a w:numStyleLink points at
             ppr = style.find(w("pPr"))
             numpr = ppr.find(w("numPr")) if ppr is not None else None
             sid = style.get(w("styleId"))
             self.styles[sid] = _Style(val(numpr, "numId"), val(numpr, "ilvl"), val(style, "basedOn"))
-            if style.get(w("default")) in ("1", "true", "on"):
+            if kind == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
                 self.default_style = sid
 
     def _read_numbering(self, root: Any) -> None:
