@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import random
+import re
 import zlib
 from pathlib import Path
 
@@ -157,3 +158,27 @@ def test_utf16_of_mostly_nul_data_is_binary(tmp_path):
     assert utf16_without_bom(data) is None
     with pytest.raises(InputError, match="binary"):
         decode_text(data, tmp_path / "x.txt", "en")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_of_chinese_with_hardly_any_ascii(tmp_path, codec):
+    # the seed's paragraphs without their ASCII characters, one paragraph per line: only the newlines give NULs
+    # on the "ASCII" side, while 一 (U+4E00) and its kind give NULs on the other
+    paragraphs = [re.sub(r"[\x00-\x7f]", "", p) for p in re.split(r"\n\s*\n", _seed_text())]
+    text = "\n".join(p for p in paragraphs if p) + "\n"
+    data = text.encode(codec)
+    assert min(data[0::2].count(0), data[1::2].count(0)) > 0.25 * max(data[0::2].count(0), data[1::2].count(0))
+    assert decode_text(data, tmp_path / "x.txt", "zh") == text
+
+
+def test_random_bytes_with_nuls_on_one_side_are_not_utf16():
+    # synthetic: random bytes with every second or fourth byte set to NUL, as in UTF-16 text; the decoded
+    # characters (controls, private use, unassigned, lone surrogates) give them away
+    rng = random.Random(11)
+    accepted = 0
+    for trial in range(300):
+        data = bytearray(rng.randrange(256) for _ in range(rng.choice([16, 64, 256, 4096])))
+        step = 2 if trial % 2 else 4
+        data[1::step] = bytes(len(data[1::step]))
+        accepted += utf16_without_bom(bytes(data)) is not None
+    assert accepted <= 3

@@ -48,10 +48,15 @@ CJK_MIN_SCORE = 0.8
 CJK_MIN_MARGIN = 0.3
 LETTER_OR_ODD = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Co", "Cn"})
 
+#: Characters that betray binary data decoded as text (C0/C1 controls other than TEXT_CONTROLS, private use, ...).
+ODD_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
+TEXT_CONTROLS = frozenset("\t\n\r\f")
 #: BOM-less UTF-16: at least this share of code units with a NUL byte on one side ...
-UTF16_MIN_NUL_SHARE = 0.02
-#: ... and at most this many NULs on the other side per NUL on the first (U+4E00, U+5B00 ... give some).
-UTF16_MAX_WRONG_SIDE = 0.25
+UTF16_MIN_NUL_SHARE = 0.005
+#: ... in a file of at least 16 bytes (8 characters): shorter ones are too short to tell from binary data.
+UTF16_MIN_BYTES = 16
+#: ... and at most half as many on the other side (U+4E00 一, U+5B00 ... give some); the decoding then decides.
+UTF16_MAX_WRONG_SIDE = 0.5
 
 
 def _bom_encoding(data: bytes) -> tuple[str, int] | None:
@@ -68,7 +73,7 @@ def utf16_without_bom(data: bytes) -> str | None:
     has a NUL high byte, while CJK code units rarely contain a NUL (U+4E00 does):
     so text gives NULs on one side, and random binary data on both sides alike.
     """
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < UTF16_MIN_BYTES or len(data) % 2:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
     units = len(data) // 2
@@ -83,10 +88,10 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 
 def _plausible(text: str) -> bool:
-    """Few control, private-use, unassigned or replacement characters: text, not binary data decoded as text."""
-    odd = sum(1 for c in text if c == "\ufffd" or unicodedata.category(c) in ("Co", "Cn", "Cs"))
-    bad = len(BAD_CONTROLS.findall(text))
-    return odd <= len(text) * 0.01 and bad <= max(2, len(text) // 1000)
+    """Text, not binary data: at most 1 % control, private-use, unassigned or replacement characters, and lines."""
+    odd = sum(1 for c in text if c not in TEXT_CONTROLS and unicodedata.category(c) in ODD_CATEGORIES or c == "\ufffd")
+    spaces = sum(1 for c in text if c in " \n\u3000")  # text has line ends (or spaces); random data hardly any
+    return odd <= len(text) // 100 and spaces >= max(1, len(text) // 500)
 
 
 def _decode_with(data: bytes, encoding: str, path: Path) -> str:
