@@ -134,3 +134,15 @@ def test_notes_in_double_spaced_text():
         ("note:1", "See resolution 98/1."),
         ("p:2", "A second paragraph."),
     ]
+
+
+def test_a_bare_form_feed_ends_a_page_and_its_foot_note_is_found():
+    # synthetic: a page with no running header or footer, only the form feed of the PDF extraction
+    text = "1. The meeting1 was held.\n1 See resolution 98/1.\n\f\n2. The next paragraph.\n"
+    assert strip_furniture(text).page_ends == [2]
+    units = parse_text(text, "en", Source("x.txt", "txt", "0")).units
+    assert [(u.kind, u.key, u.text) for u in units] == [
+        ("para", "p:1", "The meeting1 was held."),
+        ("note", "note:1", "See resolution 98/1."),
+        ("para", "p:2", "The next paragraph."),
+    ]

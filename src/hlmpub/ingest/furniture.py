@@ -164,7 +164,7 @@ def strip_furniture(text: str) -> Cleaned:
     after_drop = True  # at the start, like after a page break: leading blanks go
     masthead = 0
     for raw in text.replace("\f", "\n\f\n").split("\n"):
-        line = raw.strip()
+        line = "\f" if raw.strip(" \t\r\v\u3000") == "\f" else raw.strip()  # str.strip() would eat the \f
         if line == "\f" or (line and classify(line, out.meta)) or (masthead and line and _masthead(line, out.meta)):
             masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)
             while out.lines and not out.lines[-1]:
