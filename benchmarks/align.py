@@ -35,18 +35,13 @@ import numpy as np
 
 from hlmpub.align import align_versions, dp
 from hlmpub.align.encoder import Encoder, load_model
+from hlmpub.config import load_document
 from hlmpub.ingest import read_version
 from hlmpub.model import Version
 
 UDHR = Path(__file__).resolve().parents[1] / "sources" / "udhr"
-FILES = {
-    "zh": "udhr_cmn_hans.xml",
-    "ar": "udhr_arb.xml",
-    "en": "udhr_eng.xml",
-    "es": "udhr_spa.xml",
-    "fr": "udhr_fra.xml",
-    "ru": "udhr_rus.xml",
-}
+#: language → file, as the bundled document.toml names them
+FILES = {v.lang: v.path.name for v in load_document(UDHR).versions}
 
 
 def measured(fn: Callable[[], Any]) -> tuple[Any, float, float]:

@@ -7,20 +7,15 @@ from pathlib import Path
 import pytest
 
 from hlmpub.align.encoder import Encoder
+from hlmpub.config import load_document
 from hlmpub.ingest import read_version
 
 ROOT = Path(__file__).resolve().parents[2]
 UDHR = ROOT / "sources" / "udhr"
 SEED = ROOT / "sources" / "A_68_563" / "zh.txt"
 GOLD = UDHR / "gold-alignment.toml"
-UDHR_FILES = {
-    "zh": "udhr_cmn_hans.xml",
-    "ar": "udhr_arb.xml",
-    "en": "udhr_eng.xml",
-    "es": "udhr_spa.xml",
-    "fr": "udhr_fra.xml",
-    "ru": "udhr_rus.xml",
-}
+#: language → file, as the bundled document.toml names them
+UDHR_FILES = {v.lang: v.path.name for v in load_document(UDHR).versions}
 
 
 @pytest.fixture(scope="session")

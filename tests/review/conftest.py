@@ -20,17 +20,12 @@ import pytest
 from lxml import etree
 
 from hlmpub import model
+from hlmpub.config import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 UDHR = ROOT / "sources" / "udhr"
-FILES = {
-    "zh": "udhr_cmn_hans.xml",
-    "ar": "udhr_arb.xml",
-    "en": "udhr_eng.xml",
-    "es": "udhr_spa.xml",
-    "fr": "udhr_fra.xml",
-    "ru": "udhr_rus.xml",
-}
+#: language → file, as the bundled document.toml names them
+FILES = {v.lang: v.path.name for v in load_document(UDHR).versions}
 NS = "{http://efele.net/udhr}"
 
 #: Preamble rows by hand: for each row, the recital indexes in each language
