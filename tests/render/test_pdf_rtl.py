@@ -22,7 +22,7 @@ def _arabic_text_boxes(box, inside: bool, out: list) -> list:
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, boxes.TableCellBox) and box.element is not None:
-        inside = box.element.get("lang") == "ar"
+        inside = "l-ar" in (box.element.get("class") or "").split()
     if inside and isinstance(box, boxes.TextBox) and any("\u0600" <= c <= "\u06ff" for c in box.text):
         out.append(box)
     for child in getattr(box, "children", None) or ():
@@ -35,8 +35,9 @@ def _cells(box, out: list) -> list:
 
     element = box.element if isinstance(box, boxes.TableCellBox) else None
     # Body cells with text (the column header and the dash of an empty cell are centred).
-    if element is not None and element.tag == "td" and element.get("lang") == "ar":
-        if "gap" not in (element.get("class") or "").split():
+    classes = (element.get("class") or "").split() if element is not None else []
+    if element is not None and element.tag == "td" and "l-ar" in classes:
+        if "gap" not in classes:
             out.append(box)
     for child in getattr(box, "children", None) or ():
         _cells(child, out)

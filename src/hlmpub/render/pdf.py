@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -69,12 +70,21 @@ def _meta(table: Table) -> dict[str, str]:
     }
 
 
+_LANG_RULE = re.compile(r'\.l-([\w-]+)\s*\{[^}]*-weasy-lang:\s*"([\w-]+)"')
+
+
+def styled_languages(css: Path) -> frozenset[str]:
+    """Languages whose ``.l-xx`` rule in the stylesheet sets ``-weasy-lang: "xx"`` (their cells need no lang)."""
+    return frozenset(cls for cls, lang in _LANG_RULE.findall(css.read_text(encoding="utf-8")) if cls == lang)
+
+
 def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
     """The HTML handed to weasyprint and the folder its stylesheet is resolved from."""
     css = templates.find(settings, "pdf", STYLESHEET)
+    context = {"table": table, "css": [css.name], "meta": _meta(table), "classes": body_classes(table, settings)}
     try:
         template = _environment(settings).get_template(TEMPLATE)
-        html = template.render(table=table, css=[css.name], meta=_meta(table), classes=body_classes(table, settings))
+        html = template.render(context, styled_langs=styled_languages(css))
     except jinja2.TemplateError as exc:
         raise RenderError(f"PDF template failed: {exc}", TEMPLATE) from None
     return html, css.parent
@@ -116,13 +126,13 @@ OUTLINE_LEVELS = {"chapter": 1, "section": 2}
 
 
 def outline(table: Table) -> list[tuple[int, str, str]]:
-    """(level, label, anchor id) for each chapter and section row, labelled in the first column's language."""
+    """(level, label, row anchor) for each chapter and section row, labelled in the first column's language."""
     entries = []
     for row in table.rows:
         level = OUTLINE_LEVELS.get(row.kind)
         unit = next((c.units[0] for c in row.cells if c.units), None)
         if level and unit is not None:
-            entries.append((level, f"{unit.marker} {unit.text}".strip(), unit.id))
+            entries.append((level, f"{unit.marker} {unit.text}".strip(), row.anchor))
     return entries
 
 
@@ -137,11 +147,26 @@ def _add_outline(document: Any, table: Table) -> None:
         pending = [entry for entry in pending if entry[2] not in page.anchors]
 
 
+def _add_unit_anchors(document: Any, table: Table) -> None:
+    """Every unit's id a PDF destination, at the top of its row.
+
+    The HTML carries one id per row (on the gutter cell): ids on the paragraphs would cost a
+    computed style per paragraph (see templates/pdf/edition.html.j2).  So the other units of a
+    row are named here, after layout, at the position of the row's anchor.
+    """
+    others = {row.anchor: [u.id for c in row.cells for u in c.units if u.id != row.anchor] for row in table.rows}
+    for page in document.pages:
+        for anchor in [a for a in page.anchors if a in others]:
+            for unit_id in others[anchor]:
+                page.anchors.setdefault(unit_id, page.anchors[anchor])
+
+
 def lay_out(table: Table, settings: Settings, **options: Any) -> Any:
     """The laid-out weasyprint Document of a table (pages, boxes, outline), ready to write."""
     html, base = render_html(table, settings)
     document = wpload.load().HTML(string=html, base_url=str(base) + "/").render(font_config=_font_config(), **options)
     _add_outline(document, table)
+    _add_unit_anchors(document, table)
     return document
 
 
