@@ -1,7 +1,7 @@
 """Fatal errors with exit codes and fix-it messages.
 
 Recoverable problems are :class:`hlmpub.model.Finding` records instead.  Only
-``cli.py`` turns these exceptions into exit codes and one-line messages.
+``hlmpub.cli`` (``cli/app.py``) turns these exceptions into exit codes and one-line messages.
 """
 
 from __future__ import annotations

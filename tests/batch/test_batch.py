@@ -26,7 +26,9 @@ def tei_files(out: Path) -> dict[str, bytes]:
 
 
 def test_one_broken_document_fails_alone_and_the_rest_is_cached_next_time(dozen, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(cli, "err_console", Console(stderr=True, width=160))
+    wide = Console(stderr=True, width=160)
+    monkeypatch.setattr(cli.app, "err_console", wide)
+    monkeypatch.setattr(cli.source_commands, "err_console", wide)
     out = tmp_path / "output"
     code = run(["build", str(dozen), "-o", str(out), "--to", "tei", "--jobs", "2"])
     assert code == ExitCode.BATCH

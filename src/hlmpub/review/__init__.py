@@ -1,6 +1,6 @@
 """Translator review: QA checks across every row and language → findings, report, review edition.
 
-Public entry points (used by ``cli.py`` and the pipeline):
+Public entry points (used by ``hlmpub.cli`` and the pipeline):
 
 * :func:`review_edition` runs the configured checks and drops accepted findings;
 * :func:`write_review` writes ``<slug>.review.json`` and the review DOCX / PDF;

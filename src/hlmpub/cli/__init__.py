@@ -1,0 +1,18 @@
+"""The ``hlmpub`` command: parse arguments, call the stages, report.
+
+This package is the only code that talks to the terminal, and ``app.run`` the
+only place where exceptions become exit codes.  Stage modules are imported
+inside each command so that ``hlmpub --help`` stays fast.
+"""
+
+from . import edition_commands, source_commands  # noqa: F401  (register the commands)
+from .app import main, run
+
+__all__ = ["entry", "main", "run"]
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    import sys
+
+    sys.exit(run())

@@ -1,0 +1,168 @@
+"""Commands that start from a TEI edition: validate, export, render, review, eval."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from ..config import parse_langs
+from ..errors import ConfigError, ExitCode, LanguageError
+from .app import err_console, main, out_console, report_findings, say, settings_for
+
+# ------------------------------------------------------------------- validate
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def validate(file: Path) -> None:
+    """Check a TEI file against TEI P5 tei_all and the project's own rules."""
+    from ..tei import validate_file
+
+    problems = validate_file(file)
+    for p in problems:
+        click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message} [{p.code}]", err=True)
+    if problems:
+        errors = sum(1 for p in problems if p.severity == "error")
+        click.echo(f"{file}: invalid: {errors} error(s), {len(problems) - errors} warning(s)", err=True)
+        sys.exit(ExitCode.VALIDATION)
+    say(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
+
+
+# --------------------------------------------------------------------- export
+
+
+@main.command()
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True, help="Export format.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (tmx) or folder (xces); default: next to the TEI.",
+)
+def export(edition: Path, fmt: str, output: Path | None) -> None:
+    """Export the alignment of a TEI edition as TMX 1.4b or XCES cesAlign."""
+    from ..tei import export_edition, read_tei
+
+    written = export_edition(read_tei(edition), fmt, output or edition.parent)
+    for path in written:
+        say(f"wrote {path}")
+
+
+# --------------------------------------------------------------------- render
+
+
+@main.command()
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
+@click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="A folder overriding templates/pdf and templates/docx.",
+)
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-3b", "pdf/a-3u", "pdf/ua-1"]),
+    default=None,
+    help="Archival PDF/A-3 with the TEI attached, or tagged PDF/UA  [default: plain PDF]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]",
+)
+@click.pass_context
+def render(
+    ctx: click.Context,
+    edition: Path,
+    fmt: str,
+    langs: str | None,
+    templates: Path | None,
+    pdf_variant: str | None,
+    output: Path | None,
+) -> None:
+    """Render a TEI edition as a side-by-side PDF or DOCX."""
+    from ..render import render_edition
+    from ..tei import read_tei
+
+    settings = settings_for(ctx, langs=parse_langs(langs) or None, templates_dir=templates, pdf_variant=pdf_variant)
+    target = output or edition.with_name(edition.name.removesuffix(".tei.xml") + f".{fmt}")
+    if target.resolve() == edition.resolve():
+        raise ConfigError(f"-o names the edition itself; the {fmt.upper()} would overwrite the TEI", target)
+    ed = read_tei(edition)
+    missing = [lang for lang in settings.langs if lang not in ed.langs]
+    if missing:
+        raise LanguageError(f"--langs names {', '.join(missing)}, not in this edition ({', '.join(ed.langs)})", edition)
+    with err_console.status(f"rendering {target.name}"):
+        render_edition(ed, fmt, target, settings, tei_path=edition)
+    say(f"wrote {target}")
+
+
+# --------------------------------------------------------------------- review
+
+
+@main.command()
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, default=None, help="Exit non-zero when an error-level finding exists.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where the review report and edition go  [default: the TEI's folder]",
+)
+@click.option(
+    "--accept",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Accepted-findings file  [default: review-accepted.toml next to the TEI, "
+    "else sources/<doc>/review-accepted.toml when present]",
+)
+@click.pass_context
+def review(
+    ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None, accept: Path | None
+) -> None:
+    """Check every row across languages; write <doc>.review.json and a review edition."""
+    from ..review import accepted_file_for, review_edition, write_review
+    from ..review.report import summary_rows
+    from ..tei import read_tei
+
+    settings = settings_for(ctx, strict=strict)
+    ed = read_tei(edition)
+    accept = accept or accepted_file_for(edition, ed, settings)
+    if accept is not None:
+        say(f"accepted findings from {accept}")
+    findings = review_edition(ed, settings, accept_file=accept)
+    with err_console.status("writing the review report and edition"):
+        paths = write_review(ed, findings, output_dir or edition.parent, settings, tei_bytes=edition.read_bytes())
+    for path in paths:
+        say(f"wrote {path}")
+    table = Table("severity", "code", "findings", "languages", title=f"review of {ed.meta.symbol}")
+    for severity, code, count, langs in summary_rows(findings):
+        table.add_row(severity, code, str(count), langs)
+    out_console.print(table if findings else "no findings")
+    report_findings(tuple(findings), settings, table=False)
+
+
+# ----------------------------------------------------------------------- eval
+
+
+@main.command(name="eval")
+@click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
+def eval_(edition: Path, gold: Path) -> None:
+    """Strict precision, recall and F1 per language pair against a gold alignment."""
+    from ..align.evaluate import evaluate_files
+
+    table = Table("pair", "precision", "recall", "F1", title=f"{edition.name} vs {gold.name}")
+    for pair, score in evaluate_files(edition, gold).items():
+        table.add_row(pair, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out_console.print(table)

@@ -1,0 +1,200 @@
+"""Commands that start from source files: ingest, align, build, fetch."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.table import Table
+
+from ..config import check_lang, parse_langs
+from ..errors import ConfigError, ExitCode
+from .app import err_console, error, main, out_console, report_findings, say, settings_for
+
+# --------------------------------------------------------------------- ingest
+
+
+def _unit_rows(units: Any) -> list[dict[str, str]]:
+    return [{"id": u.id, "kind": u.kind, "key": u.key, "marker": u.marker, "text": u.text} for u in units]
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--lang", required=True, help="Language of the file: ar, en, es, fr, ru or zh.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "pdf", "docx", "udhr-xml"]),
+    default=None,
+    help="Reader (default: from the extension).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of units (the stable machine interface).")
+def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
+    """Read one language version and print its units."""
+    from ..ingest import read_version
+
+    version = read_version(file, check_lang(lang, file), fmt)
+    if as_json:
+        click.echo(json.dumps(_unit_rows(version.units), ensure_ascii=False, indent=1))
+        return
+    table = Table("id", "kind", "key", "marker", "text", show_lines=False)
+    for u in version.units:
+        text = u.text if len(u.text) <= 80 else u.text[:77] + "…"
+        table.add_row(u.id, u.kind, u.key, escape(u.marker), escape(text))
+    out_console.print(table)
+    from ..model import KINDS
+
+    counts = {k: sum(1 for u in version.units if u.kind == k) for k in KINDS}
+    out_console.print(", ".join(f"{n} {k}" for k, n in counts.items() if n))
+
+
+# ---------------------------------------------------------------------- align
+
+
+@main.command()
+@click.argument("source_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--langs", default=None, help="Comma-separated languages to align (default: all in document.toml).")
+@click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead of writing the TEI.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where <doc>/<doc>.tei.xml goes (default: output/).",
+)
+@click.pass_context
+def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool, output_dir: Path | None) -> None:
+    """Align the versions named in SOURCE_DIR/document.toml."""
+    from .. import pipeline
+
+    settings = settings_for(ctx, langs=parse_langs(langs) or None, output_dir=output_dir)
+    edition = pipeline.edition_from_sources(source_dir, settings)
+    if as_json:
+        rows = [
+            {
+                "units": {k: list(v) for k, v in lk.units.items()},
+                "method": lk.method,
+                "confidence": round(lk.score, 4),
+                "key": lk.key,
+            }
+            for lk in edition.links
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        written = pipeline.write_outputs(edition, settings.with_(formats=("tei",)))
+        for path in written:
+            say(f"wrote {path}")
+    report_findings(edition.findings, settings)
+
+
+# ---------------------------------------------------------------------- build
+
+
+@main.command()
+@click.argument("source_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output root; each document goes to DIR/<doc>/ (default: output/).",
+)
+@click.option("--langs", default=None, help="Column order for the editions, e.g. zh,en,ar.")
+@click.option(
+    "--to",
+    "formats",
+    default=None,
+    help="Comma-separated outputs: tei, docx, pdf, tmx, review (default: all available).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents built in parallel processes  [default: 1, or jobs in [tool.hlmpub]]",
+)
+@click.option("--cluster", default=None, help="Dask scheduler address, or 'local' for a local cluster.")
+@click.option("--strict", is_flag=True, default=None, help="Exit non-zero on error-level findings.")
+@click.pass_context
+def build(
+    ctx: click.Context,
+    source_dirs: tuple[Path, ...],
+    output_dir: Path | None,
+    langs: str | None,
+    formats: str | None,
+    jobs: int | None,
+    cluster: str | None,
+    strict: bool | None,
+) -> None:
+    """Ingest, align and write TEI and editions for one or many source folders.
+
+    A folder without document.toml is searched for document folders below it."""
+    from .. import pipeline
+
+    fmt = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else None
+    unknown = [f for f in fmt or () if f not in pipeline.WRITER_MODULES]
+    if unknown:
+        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(pipeline.WRITER_MODULES)}")
+    settings = settings_for(
+        ctx,
+        output_dir=output_dir,
+        langs=parse_langs(langs) or None,
+        formats=fmt or pipeline.available_formats(),
+        jobs=jobs,
+        strict=strict,
+    )
+    import time
+
+    from ..batch import summary_table
+
+    folders = pipeline.find_document_folders(source_dirs)
+    start = time.perf_counter()
+    results = pipeline.build_many(folders, settings, cluster=cluster, console=err_console)
+    err_console.print(summary_table(results, time.perf_counter() - start))
+    failed = [r for r in results if r.error]
+    if failed:
+        for r in failed:
+            error(r.error)
+        sys.exit(ExitCode.BATCH if len(results) > 1 else failed[0].exit_code)
+    findings = [f for r in results for f in r.all_findings]  # the aligner's and the review's
+    report_findings(tuple(findings), settings)
+
+
+# ---------------------------------------------------------------------- fetch
+
+
+@main.command()
+@click.argument("symbol")
+@click.option("--langs", default="ar,en,es,fr,ru,zh", help="Languages to fetch.")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]), default="pdf")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"))
+@click.option("--base-url", default=None, help="Document link service (default: the UN's public links).")
+def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | None) -> None:
+    """Download the language versions of a UN document by its symbol."""
+    from rich.markup import escape
+
+    from ..fetch import fetch_document
+
+    obj = click.get_current_context().obj or {}
+    configured = obj["settings"].extra.get("fetch_base_url") if "settings" in obj else None
+    report = fetch_document(
+        symbol,
+        parse_langs(langs),
+        fmt,
+        output_dir,
+        base_url=base_url,
+        console=err_console,
+        configured_base_url=str(configured) if configured else None,
+    )
+    for lang, problem in report.failed.items():
+        error(f"{lang}: {problem}")
+    unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
+    err_console.print(
+        f"{escape(str(report.folder))}: {len(report.fetched)} fetched{unchanged}, {len(report.failed)} failed",
+        soft_wrap=True,
+    )
+    if report.failed:
+        sys.exit(ExitCode.FETCH)
