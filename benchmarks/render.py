@@ -14,7 +14,7 @@ time is the steadier comparison.
 ``src``; the interpreter needs weasyprint and the other dependencies), e.g. a venv on
 Debian's PGO-built ``/usr/bin/python3.11`` to compare with pyenv's non-PGO build.
 
-    .venv/bin/python benchmarks/render.py [--repeat 2] [--json results.json] [--python PATH]
+    .venv/bin/python benchmarks/render.py [--repeat 2] [--json results.json] [--python PATH] [--cases udhr-6]
 """
 
 from __future__ import annotations
@@ -136,12 +136,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--python", default=sys.executable, help="interpreter for our renders")
+    parser.add_argument(
+        "--cases", default=",".join(c[0] for c in CASES), help="comma-separated subset of: %(default)s"
+    )
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="hlmpub-bench-") as tmp:
         work = Path(tmp)
         models = _editions(work)
-        for name, folder, langs in CASES:
+        for name, folder, langs in [c for c in CASES if c[0] in args.cases.split(",")]:
             results[name] = _case(args.python, models[folder], langs, work, name, args.repeat)
             print(_row(name, results[name]["pdf"], results[name]["docx"], results[name]["libreoffice"]), flush=True)
     if args.json:

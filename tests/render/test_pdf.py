@@ -134,3 +134,27 @@ def test_review_pdf_shows_findings_column(small_edition, tmp_path, textcheck):
     pdf = _render(small_edition, tmp_path, ("zh", "en", "ar"), review=True)
     text = re.sub(r"\s+", " ", textcheck.full_text(pdf))
     assert "findings" in text and "missing-unit" in text and "length-ratio" in text
+
+
+def test_collector_runs_less_often_during_a_render_and_is_restored(small_edition, tmp_path, monkeypatch):
+    import gc
+
+    from hlmpub.render import pdf as pdf_module
+
+    seen: list[tuple[int, int, int]] = []
+    real_lay_out = pdf_module.lay_out
+
+    def spying(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real_lay_out(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "lay_out", spying)
+    before = gc.get_threshold()
+    render_edition(small_edition, "pdf", tmp_path / "e.pdf", Settings())
+    assert seen and seen[0][0] == max(before[0], pdf_module.YOUNG_THRESHOLD)
+    assert gc.get_threshold() == before
+    # restored when the render fails too
+    monkeypatch.setattr(pdf_module, "lay_out", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError):
+        render_edition(small_edition, "pdf", tmp_path / "f.pdf", Settings())
+    assert gc.get_threshold() == before

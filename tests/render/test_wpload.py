@@ -73,3 +73,22 @@ def test_find_library_is_restored_even_when_the_import_fails() -> None:
         assert ctypes.util.find_library("gobject-2.0") is None
         raise OSError("synthetic failure")
     assert ctypes.util.find_library is before
+
+
+LAZY_PROBE = """
+import sys
+from hlmpub.render import wpload
+wp = wpload.load()
+wp.HTML(string="<p>x</p>").write_pdf("/dev/null")
+before = "fontTools.subset.cff" in sys.modules
+import fontTools.subset
+options = fontTools.subset.Options()  # first use runs the module
+print(before, "fontTools.subset.cff" in sys.modules, type(options).__name__)
+"""
+
+
+@pytest.mark.slow
+def test_fonttools_subset_runs_only_when_used() -> None:
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True, check=True, timeout=120)
+    # a PDF written with HarfBuzz subsetting never ran fontTools.subset; its first use still works
+    assert out.stdout.split() == ["False", "True", "Options"]

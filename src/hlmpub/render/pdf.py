@@ -7,10 +7,13 @@ restyles the edition by copying ``templates/pdf`` and editing the CSS.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import logging
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +164,29 @@ def _add_unit_anchors(document: Any, table: Table) -> None:
                 page.anchors.setdefault(unit_id, page.anchors[anchor])
 
 
+#: Allocations between two young-generation collections while weasyprint runs (CPython's default: 700).
+YOUNG_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Let the cyclic garbage collector run ~70x less often while weasyprint lays out and writes.
+
+    weasyprint allocates some 10^6 boxes, styles and cffi objects for a six-language edition and
+    frees nearly all of them by reference counting; with CPython's default threshold the collector
+    still walks the young objects every 700 allocations and every surviving object in the
+    occasional full pass: 5-7 % of a fresh-process render, with the same peak memory when the
+    threshold is raised (benchmarks/render.py, docs/design/render.md).  The old thresholds come back
+    afterwards, so a batch of builds still collects between editions.
+    """
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def lay_out(table: Table, settings: Settings, **options: Any) -> Any:
     """The laid-out weasyprint Document of a table (pages, boxes, outline), ready to write."""
     html, base = render_html(table, settings)
@@ -184,10 +210,11 @@ def write_pdf(
     tei_name = f"{edition.meta.slug}.tei.xml"
     options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
     start = time.perf_counter()
-    document = lay_out(table, settings, **options)
-    laid_out = time.perf_counter()
-    with atomic_path(target) as tmp:
-        document.write_pdf(tmp, **options)
+    with fewer_collections():
+        document = lay_out(table, settings, **options)
+        laid_out = time.perf_counter()
+        with atomic_path(target) as tmp:
+            document.write_pdf(tmp, **options)
     pages, write_s = len(document.pages), time.perf_counter() - laid_out
     log.info("%s: %d pages, layout %.2f s, write %.2f s", target.name, pages, laid_out - start, write_s)
     return Path(target)

@@ -9,6 +9,12 @@ bare name cffi asks ``ctypes.util.find_library``, which on Linux runs ``ldconfig
 is imported, ``find_library`` answers "not found" for these libraries only, the bare names are
 skipped, and the sonames load the very same files.  Should that import fail (a platform
 without those sonames), it is retried with the ordinary look-up.
+
+It also defers ``fontTools.subset``: weasyprint imports it at start-up, but uses it only to
+subset fonts when HarfBuzz's subsetter is missing (``make`` installs libharfbuzz-subset0).
+The module is registered with the standard library's ``importlib.util.LazyLoader`` and runs
+on first use, so a render with HarfBuzz never pays its import (its table definitions, about
+0.03 s of every fresh process).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import ctypes.util
 import importlib
+import importlib.util
 import io
 import logging
 import sys
@@ -54,11 +61,38 @@ def _forget() -> None:
         del sys.modules[name]
 
 
+#: Modules weasyprint imports eagerly but needs only on a fallback path; loaded on first use.
+DEFERRED = ("fontTools.subset",)
+
+
+def _defer(names: tuple[str, ...] = DEFERRED) -> None:
+    """Register each module (not yet imported) so that it runs on its first attribute access."""
+    for name in names:
+        if name in sys.modules:
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except ImportError:
+            continue
+        if spec is None or spec.loader is None:
+            continue
+        loader = importlib.util.LazyLoader(spec.loader)
+        spec.loader = loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        loader.exec_module(module)
+        # ``from package import name`` finds it on the package without touching it (any attribute
+        # of the lazy module, ``__spec__`` included, would run it).
+        parent, _, child = name.rpartition(".")
+        setattr(sys.modules[parent], child, module)
+
+
 def load() -> ModuleType:
     """The ``weasyprint`` module, imported (once per process) by sonames where the platform has them."""
     module = sys.modules.get("weasyprint")
     if module is not None:
         return module
+    _defer()
     if sys.platform.startswith("linux"):
         banner = io.StringIO()  # weasyprint prints its installation help before giving up
         try:
