@@ -158,3 +158,22 @@ def test_collector_runs_less_often_during_a_render_and_is_restored(small_edition
     with pytest.raises(RuntimeError):
         render_edition(small_edition, "pdf", tmp_path / "f.pdf", Settings())
     assert gc.get_threshold() == before
+
+
+def test_survivors_are_left_to_the_os_at_exit():
+    """A fresh interpreter that rendered a PDF freezes the collector at exit (skips the final collection)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import atexit, gc, sys
+        from hlmpub.render import pdf
+        registered = []
+        atexit.register = lambda f, *a, **k: registered.append(f)  # observe only
+        pdf.free_at_exit(); pdf.free_at_exit()
+        sys.exit(0 if registered == [gc.freeze] else 1)
+        """
+    )
+    assert subprocess.run([sys.executable, "-c", script], check=False).returncode == 0
