@@ -91,3 +91,29 @@ def test_title_prefers_document_metadata_then_title_unit(small_edition):
 def test_an_edition_without_versions_is_a_render_error(small_edition):
     with pytest.raises(RenderError, match="no language version"):
         column_order(model.Edition(small_edition.meta, ()))
+
+
+def test_short_rows_are_body_rows_too_short_to_split(udhr_edition, seed_edition):
+    from hlmpub.render.rows import UNSPLITTABLE
+
+    seed = build_table(seed_edition)
+    by_index = {r.index: r for r in seed.rows}
+    # seed (one 174 mm column, ~51 ems a line): paragraph 1 (3 lines) is short, paragraph 2 (5 lines) is not
+    texts = {r.cells[0].units[0].key: r.index for r in seed.rows if r.cells[0].units}
+    assert texts["p:1"] in seed.short_rows and texts["p:2"] not in seed.short_rows
+    assert all(by_index[i].kind == "body" for i in seed.short_rows)  # headings have their own rule
+    # six languages: narrow columns, few rows are short; every short row has under UNSPLITTABLE lines per cell
+    six = build_table(udhr_edition)
+    assert 0 < len(six.short_rows) < len([r for r in six.rows if r.kind == "body"]) / 4
+    three = build_table(udhr_edition, ("zh", "en", "ar"))
+    assert len(three.short_rows) > len(six.short_rows)
+    # rows.py's estimate follows the bundled stylesheet: orphans + widows of a cell's lines
+    import re
+
+    from hlmpub.config import Settings
+    from hlmpub.render import templates
+
+    css = templates.find(Settings(), "pdf", "edition.css").read_text(encoding="utf-8")
+    rule = re.search(r"\ntd, td p \{([^}]*)\}", css).group(1)
+    values = dict(re.findall(r"(orphans|widows):\s*(\d+)", rule))
+    assert int(values["orphans"]) + int(values["widows"]) == UNSPLITTABLE

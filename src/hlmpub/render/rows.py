@@ -14,6 +14,7 @@ derived from the link's score.  Everything here is pure: no I/O, no rendering.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -130,8 +131,41 @@ class Table:
         return tuple(round(x / sum(raw), 4) for x in raw)
 
     @property
+    def short_rows(self) -> frozenset[int]:
+        """Indexes of the body rows whose every cell is estimated shorter than :data:`UNSPLITTABLE` lines.
+
+        Such a row cannot split inside any cell (orphans and widows 2), so a page break in it would only
+        move whole cells (one language here, the rest on the next page); the template keeps it in one
+        piece.  The estimate is rough on purpose: a longer row taken for short moves whole, leaving a few
+        lines' gap; a short row taken for long may split, as any row could before.
+        """
+        room = LINE_EMS[self.landscape] * (FINDINGS_ROOM if self.review else 1.0)
+        widths = [max(room * share - CELL_PADDING_EMS, 1.0) for share in self.shares]
+
+        def lines(cell: Cell, width: float) -> int:
+            return sum(math.ceil(_ems(u.text) / width) for u in cell.units)
+
+        return frozenset(
+            row.index
+            for row in self.rows
+            if row.kind == "body"
+            and all(lines(c, w) < UNSPLITTABLE for c, w in zip(row.cells, widths, strict=True))
+        )
+
+    @property
     def names(self) -> dict[str, str]:
         return {lang: NATIVE_NAMES.get(lang, LANG_NAMES.get(lang, lang)) for lang in self.langs}
+
+
+#: Ems of body text (9.5 pt) across an A4 page's text width less the gutter, as templates/pdf/edition.css
+#: sets them (margins 14 mm portrait, 12 mm landscape; gutter 8 mm): 174 mm and 265 mm.
+LINE_EMS = {False: 52.0, True: 79.0}
+#: Share of that width left to the language columns in the review edition (its findings column).
+FINDINGS_ROOM = 0.8
+#: A cell's left and right padding (1.5 mm each), in ems.
+CELL_PADDING_EMS = 0.9
+#: orphans + widows in edition.css: a cell with fewer lines cannot split.
+UNSPLITTABLE = 4
 
 
 def _ems(text: str) -> float:
