@@ -148,3 +148,18 @@ def test_control_characters_do_not_break_the_docx(small_edition, tmp_path):
     edition = replace(small_edition, versions=(replace(zh, units=(*zh.units[:3], bad, *zh.units[4:])),))
     path = _render(edition, tmp_path)
     assert "鉴于对人类家庭" in python_docx.Document(str(path)).tables[0].rows[4].cells[1].text
+
+
+def test_short_rows_cannot_split_in_word_either(seed_edition, tmp_path):
+    from hlmpub.render.rows import build_table
+
+    table = build_table(seed_edition)
+    root = _document(_render(seed_edition, tmp_path))
+    word_rows = root.find(f"{W}body/{W}tbl").findall(f"{W}tr")[1:]  # after the column header
+    kept = {
+        row.index
+        for row, word_row in zip(table.rows, word_rows, strict=True)
+        if word_row.find(f"{W}trPr/{W}cantSplit") is not None and row.kind == "body"
+    }
+    # the same rows as the PDF keeps whole (seed paragraph 2, five lines, may split)
+    assert kept == table.short_rows and 0 < len(kept) < len([r for r in table.rows if r.kind == "body"])

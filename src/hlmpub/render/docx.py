@@ -52,6 +52,7 @@ class _Builder:
         self.columns = 1 + len(table.langs) + (1 if table.review else 0)
         self.word_table: Any = None
         self.widths: list[int] = []
+        self.short_rows: frozenset[int] = frozenset()
 
     # ---- text ----------------------------------------------------------------
 
@@ -140,7 +141,10 @@ class _Builder:
         self.review_cell(row, cells)
 
     def body_row(self, row: Row) -> None:
-        cells = self.new_row().cells
+        word_row = self.new_row()
+        if row.index in self.short_rows:  # too short to split inside a cell: kept whole, as in the PDF
+            ox.cant_split(word_row)
+        cells = word_row.cells
         number = cells[0].paragraphs[0]
         number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.number:
@@ -196,6 +200,7 @@ class _Builder:
         for cell, width in zip(self.word_table.rows[0].cells, self.widths, strict=True):
             ox.cell_width(cell, width)
         self.header_row()
+        self.short_rows = self.table.short_rows
         for row in self.table.rows:
             {"title": self.title_row, "chapter": self.heading_row, "section": self.heading_row}.get(
                 row.kind, self.body_row
