@@ -1,6 +1,6 @@
 # hlmpub — two commands do everything on a fresh Debian machine:
 #   make demo   install, then build every document in sources/ into output/
-#   make test   install, then ruff, mypy and the whole pytest suite
+#   make test   install, then the layer contract, ruff (lint and format), mypy and the whole pytest suite
 SHELL := /bin/bash
 # Debian's own python3.11 (built with PGO/LTO) renders PDFs 10-18 % faster than an
 # unoptimised build; any other Python >= 3.11 works too: make PYTHON=python3.12
@@ -17,7 +17,7 @@ SYSTEM_PACKAGES := python3-venv fonts-noto-core fonts-noto-cjk fonts-hosny-amiri
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
 	poppler-utils libreoffice-writer-nogui
 
-.PHONY: install system python schema demo test lint typecheck pytest bench clean
+.PHONY: install system python schema demo test contract lint typecheck pytest bench clean
 
 install: system python schema
 
@@ -38,13 +38,17 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 schema: python
-	$(PY) -m hlmpub.tei.schema install
+	$(BIN)/hlmpub schema install
 
 demo: install
 	$(BIN)/hlmpub build sources/
 
+contract: python
+	$(BIN)/lint-imports --config pyproject.toml
+
 lint: python
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 typecheck: python
 	$(BIN)/mypy
@@ -52,7 +56,7 @@ typecheck: python
 pytest: install
 	$(BIN)/pytest
 
-test: install lint typecheck pytest
+test: install contract lint typecheck pytest
 
 bench: install
 	for b in benchmarks/*.py; do echo "== $$b"; $(PY) $$b || exit 1; done

@@ -14,9 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from hlmpub.align.evaluate import PairScore, evaluate, evaluate_files, load_gold
+from hlmpub.align.evaluate import PairScore, evaluate, load_gold
 from hlmpub.config import Settings
 from hlmpub.pipeline import edition_from_sources
+from hlmpub.tei import read_edition
 
 ROOT = Path(__file__).resolve().parents[1]
 UDHR = ROOT / "sources" / "udhr"
@@ -34,7 +35,7 @@ def show(scores: dict[str, PairScore]) -> None:
 def main(argv: list[str]) -> None:
     """Score the given edition, or align the UDHR and score it."""
     if len(argv) == 2:
-        show(evaluate_files(argv[0], argv[1]))
+        show(evaluate(read_edition(argv[0]), load_gold(argv[1])))
         return
     start = time.perf_counter()
     edition = edition_from_sources(UDHR, Settings())

@@ -20,11 +20,10 @@ from pathlib import Path
 
 from hlmpub.config import Settings
 from hlmpub.model import Edition, Link
-from hlmpub.pipeline import edition_from_sources
+from hlmpub.pipeline import edition_from_sources, write_review
 from hlmpub.review import numbers, review_edition
 from hlmpub.review.checks import CHECKS
 from hlmpub.review.context import build_context
-from hlmpub.review.report import write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = Settings(extra={"review": {"edition_formats": []}})
@@ -71,7 +70,7 @@ def measure(name: str, edition: Edition, times: int) -> None:
     total = best(lambda: findings.__setitem__(slice(None), review_edition(edition, SETTINGS)), times)
     print(f"  {'whole review':16s} {total * 1000:8.1f} ms  ({len(findings)} findings)")
     with tempfile.TemporaryDirectory() as tmp:
-        report = best(lambda: write_outputs(edition, findings, Path(tmp), SETTINGS), times)
+        report = best(lambda: write_review(edition, findings, Path(tmp), SETTINGS), times)
     print(f"  {'JSON report':16s} {report * 1000:8.1f} ms")
 
 

@@ -32,9 +32,14 @@ def test_dump_load_round_trip_is_identical():
 def test_load_refuses_other_model_version():
     import pytest
 
+    from hlmpub.errors import ModelError
+
     text = model.dump(_edition()).replace('"hlmpub_model": 1', '"hlmpub_model": 99')
-    with pytest.raises(ValueError, match="99"):
+    with pytest.raises(ModelError, match="99"):
         model.load(text)
+    for broken in ("{", "[]", '{"hlmpub_model": 1}', '{"hlmpub_model": 1, "edition": {"meta": {}}}'):
+        with pytest.raises(ModelError):
+            model.load(broken)
 
 
 def test_direction_and_shape():

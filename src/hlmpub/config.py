@@ -37,6 +37,9 @@ def _bundled_templates() -> Path:
 #: The bundled templates; ``--templates DIR`` overrides them file by file.
 BUNDLED_TEMPLATES = _bundled_templates()
 
+#: What ``hlmpub build`` can write, in the order it writes them.
+OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "review")
+
 FORMAT_BY_SUFFIX = {
     ".txt": "txt",
     ".text": "txt",

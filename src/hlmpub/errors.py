@@ -48,6 +48,10 @@ class InputError(HlmpubError):
     exit_code = ExitCode.INPUT
 
 
+class ModelError(InputError):
+    """Model JSON that is not what :func:`hlmpub.model.dump` writes (wrong version, missing fields)."""
+
+
 class LanguageError(HlmpubError):
     """Unknown or unsupported language."""
 
@@ -82,6 +86,23 @@ class OutputError(HlmpubError):
     """An output file or folder that cannot be written."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class FindingsError(HlmpubError):
+    """``--strict`` and an error-level finding."""
+
+    exit_code = ExitCode.FINDINGS
+
+
+class BatchError(HlmpubError):
+    """A build in which a document failed: the one document's own exit code, else BATCH."""
+
+    exit_code = ExitCode.BATCH
+
+    def __init__(self, message: str, path: str | Path | None = None, exit_code: int | None = None) -> None:
+        super().__init__(message, path)
+        if exit_code is not None:
+            self.exit_code = ExitCode(exit_code)
 
 
 class ConfigError(HlmpubError):

@@ -15,6 +15,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .errors import ModelError
+
 MODEL_VERSION = 1
 
 #: The six official UN languages, in alphabetical order of their codes.
@@ -177,9 +179,16 @@ def dump(edition: Edition) -> str:
 
 
 def dump_version(version: Version) -> str:
-    """Serialise one Version (the JSON form of ``hlmpub ingest``)."""
+    """Serialise one Version to versioned JSON (what the ingest golden files hold)."""
     payload = {"hlmpub_model": MODEL_VERSION, "version": _plain(version)}
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def unit_record(unit: Unit) -> dict[str, Any]:
+    """One unit as ``hlmpub ingest --json`` prints it: every field of :class:`Unit` but its language."""
+    record = _plain(unit)
+    del record["lang"]
+    return record
 
 
 def unit_from_dict(d: dict[str, Any]) -> Unit:
@@ -217,21 +226,31 @@ def edition_from_dict(d: dict[str, Any]) -> Edition:
     )
 
 
-def _check_model_version(payload: dict[str, Any]) -> None:
-    found = payload.get("hlmpub_model")
+def _payload(text: str, part: str) -> dict[str, Any]:
+    """The ``part`` of versioned model JSON; anything else is a :class:`ModelError`."""
+    try:
+        payload = json.loads(text)
+    except ValueError as exc:
+        raise ModelError(f"not JSON: {exc}") from None
+    found = payload.get("hlmpub_model") if isinstance(payload, dict) else None
     if found != MODEL_VERSION:
-        raise ValueError(f"model JSON version {found!r}, expected {MODEL_VERSION}")
+        raise ModelError(f"model JSON version {found!r}, expected {MODEL_VERSION}")
+    if not isinstance(payload.get(part), dict):
+        raise ModelError(f"no {part!r} object in the model JSON")
+    return dict(payload[part])
 
 
 def load(text: str) -> Edition:
-    """Inverse of :func:`dump`."""
-    payload = json.loads(text)
-    _check_model_version(payload)
-    return edition_from_dict(payload["edition"])
+    """Inverse of :func:`dump`; malformed JSON is a :class:`~hlmpub.errors.ModelError`."""
+    try:
+        return edition_from_dict(_payload(text, "edition"))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelError(f"malformed edition: {type(exc).__name__}: {exc}") from None
 
 
 def load_version(text: str) -> Version:
-    """Inverse of :func:`dump_version`."""
-    payload = json.loads(text)
-    _check_model_version(payload)
-    return version_from_dict(payload["version"])
+    """Inverse of :func:`dump_version`; malformed JSON is a :class:`~hlmpub.errors.ModelError`."""
+    try:
+        return version_from_dict(_payload(text, "version"))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelError(f"malformed version: {type(exc).__name__}: {exc}") from None

@@ -6,10 +6,11 @@ import pytest
 
 from hlmpub import model
 from hlmpub.align import align_versions
-from hlmpub.align.evaluate import evaluate, evaluate_files, load_gold, pair_links, score_pair
+from hlmpub.align.evaluate import evaluate, load_gold, pair_links, score_pair
 from hlmpub.cli import run
 from hlmpub.errors import InputError
 from hlmpub.model import DocumentMeta, Edition, Link
+from hlmpub.tei import read_edition
 
 from .conftest import GOLD
 
@@ -60,8 +61,8 @@ def udhr_json(udhr_versions, shared_encoder, tmp_path_factory):
     return path
 
 
-def test_evaluate_files_reads_model_json(udhr_json):
-    scores = evaluate_files(udhr_json, GOLD)
+def test_evaluate_reads_model_json(udhr_json):
+    scores = evaluate(read_edition(udhr_json), load_gold(GOLD))
     assert set(scores) >= {"zh-en", "ar-ru", "fr-ru"}
     assert all(s.f1 == 1.0 for s in scores.values())
 

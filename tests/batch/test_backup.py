@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from hlmpub import backup, batch, pipeline
+from hlmpub import pipeline
+from hlmpub.batch import backup, cache
 from hlmpub.cli import run
 from hlmpub.config import Settings
 
@@ -34,7 +35,7 @@ def test_a_hand_edited_header_is_kept_as_bak(tmp_path, caplog):
     assert TITLE.encode() in written
     edited = written.replace(TITLE.encode(), "大会核裁军问题高级别会议摘要".encode(), 1)  # the reviewer's wording
     tei.write_bytes(edited)
-    with caplog.at_level(logging.WARNING, logger="hlmpub.backup"):
+    with caplog.at_level(logging.WARNING, logger="hlmpub.batch.backup"):
         build(src, out)
     kept = tei.with_name(tei.name + ".bak")
     assert kept.read_bytes() == edited  # the reviewer's file, byte for byte
@@ -46,7 +47,7 @@ def test_a_hand_edited_header_is_kept_as_bak(tmp_path, caplog):
 def test_an_untouched_archive_has_no_backup(tmp_path):
     src, out = copy_seed(tmp_path / "sources", 0), tmp_path / "output"
     build(src, out)
-    (out / batch.CACHE_NAME).unlink()  # no record: rebuilt, and compared with what hlmpub writes for it
+    (out / cache.CACHE_NAME).unlink()  # no record: rebuilt, and compared with what hlmpub writes for it
     build(src, out)
     assert not list(archive(out).parent.glob("*.bak"))
     assert backup.keep_hand_edits(archive(out), out) is None  # recorded again by the second build

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from hlmpub import batch, cli, pipeline
+from hlmpub import batch, cli
+from hlmpub.batch import cache
 from hlmpub.cli import run
+from hlmpub.cli.progress import summary_table
 from hlmpub.config import Settings
 from hlmpub.errors import ConfigError, ExitCode
 
@@ -44,8 +46,8 @@ def test_one_broken_document_fails_alone_and_the_rest_is_cached_next_time(dozen,
     assert all(b"<teiCorpus" in data for data in written.values())
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.tei.xml")}
 
-    folders = pipeline.find_document_folders([dozen])
-    again = pipeline.build_many(folders, settings_for(out, jobs=2))
+    folders = batch.find_document_folders([dozen])
+    again = batch.run_batch(folders, settings_for(out, jobs=2))
     by_name = {r.name: r for r in again}
     assert [r.name for r in again if r.cached] == [f"doc{k:02d}" for k in range(12) if k != 5]
     assert by_name[BROKEN].error.endswith("zh.txt: no such file") and not by_name[BROKEN].cached
@@ -55,22 +57,22 @@ def test_one_broken_document_fails_alone_and_the_rest_is_cached_next_time(dozen,
 
 def test_a_changed_input_or_a_lost_output_is_rebuilt(dozen, tmp_path):
     out = tmp_path / "output"
-    folders = [f for f in pipeline.find_document_folders([dozen]) if f.name != BROKEN][:4]
-    first = pipeline.build_many(folders, settings_for(out))
+    folders = [f for f in batch.find_document_folders([dozen]) if f.name != BROKEN][:4]
+    first = batch.run_batch(folders, settings_for(out))
     assert not any(r.cached or r.error for r in first)
     with (folders[1] / "zh.txt").open("a", encoding="utf-8") as fh:
         fh.write("\n")  # a whitespace change is still a change of the input bytes
     first[2].outputs[0].unlink()
-    second = pipeline.build_many(folders, settings_for(out))
+    second = batch.run_batch(folders, settings_for(out))
     assert [r.cached for r in second] == [True, False, False, True]
-    third = pipeline.build_many(folders, settings_for(out, pivot="en"))  # other settings: other outputs
+    third = batch.run_batch(folders, settings_for(out, pivot="en"))  # other settings: other outputs
     assert not any(r.cached for r in third)
 
 
 def test_parallel_and_serial_builds_write_the_same_bytes(dozen, tmp_path):
-    folders = pipeline.find_document_folders([dozen])
-    serial = pipeline.build_many(folders, settings_for(tmp_path / "serial"))
-    parallel = pipeline.build_many(folders, settings_for(tmp_path / "parallel", jobs=2))
+    folders = batch.find_document_folders([dozen])
+    serial = batch.run_batch(folders, settings_for(tmp_path / "serial"))
+    parallel = batch.run_batch(folders, settings_for(tmp_path / "parallel", jobs=2))
     assert [(r.name, r.rows, bool(r.error)) for r in serial] == [(r.name, r.rows, bool(r.error)) for r in parallel]
     assert tei_files(tmp_path / "serial") == tei_files(tmp_path / "parallel")
 
@@ -83,9 +85,9 @@ def test_an_unexpected_exception_fails_that_document_only(dozen, tmp_path, monke
             raise RuntimeError("synthetic bug for this test")
         return real(folder, settings)
 
-    monkeypatch.setattr(batch, "build_one", flaky)
-    folders = [f for f in pipeline.find_document_folders([dozen]) if f.name in ("doc01", "doc02", "doc03")]
-    results = pipeline.build_many(folders, settings_for(tmp_path / "out"))
+    monkeypatch.setattr(batch.document, "build_one", flaky)
+    folders = [f for f in batch.find_document_folders([dozen]) if f.name in ("doc01", "doc02", "doc03")]
+    results = batch.run_batch(folders, settings_for(tmp_path / "out"))
     assert [bool(r.error) for r in results] == [False, True, False]
     assert "internal error: RuntimeError: synthetic bug for this test" in results[1].error
 
@@ -93,21 +95,21 @@ def test_an_unexpected_exception_fails_that_document_only(dozen, tmp_path, monke
 def test_a_corrupt_cache_file_is_ignored(dozen, tmp_path):
     out = tmp_path / "out"
     folders = [dozen / "doc00"]
-    pipeline.build_many(folders, settings_for(out))
-    (out / batch.CACHE_NAME).write_text("{ not json", encoding="utf-8")
-    result = pipeline.build_many(folders, settings_for(out))[0]
+    batch.run_batch(folders, settings_for(out))
+    (out / cache.CACHE_NAME).write_text("{ not json", encoding="utf-8")
+    result = batch.run_batch(folders, settings_for(out))[0]
     assert not result.cached and not result.error
-    assert pipeline.build_many(folders, settings_for(out))[0].cached  # and it is rewritten
+    assert batch.run_batch(folders, settings_for(out))[0].cached  # and it is rewritten
 
 
 def test_summary_table_totals():
     results = [
-        pipeline.BuildResult("a", ("zh", "en"), 10, [], [], 1.0),
-        pipeline.BuildResult("b", ("zh",), 5, [], [], 0.0, cached=True),
-        pipeline.BuildResult("c", error="c/document.toml: [versions] lists no language file", exit_code=9),
+        batch.BuildResult("a", ("zh", "en"), 10, [], [], 1.0),
+        batch.BuildResult("b", ("zh",), 5, [], [], 0.0, cached=True),
+        batch.BuildResult("c", error="c/document.toml: [versions] lists no language file", exit_code=9),
     ]
     buf = io.StringIO()
-    Console(file=buf, width=200).print(batch.summary_table(results, 2.5))
+    Console(file=buf, width=200).print(summary_table(results, 2.5))
     text = buf.getvalue()
     assert "3 documents" in text and "3 versions" in text and "15" in text and "2.5 (wall)" in text
     assert "1 built, 1 cached, 1 failed" in text
@@ -117,13 +119,13 @@ def test_summary_table_totals():
 def test_missing_cluster_extra_is_one_clear_line(dozen, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if hlmpub[cluster] were not installed
     with pytest.raises(ConfigError, match=r"pip install 'hlmpub\[cluster\]'"):
-        pipeline.build_many([dozen / "doc00"], settings_for(tmp_path / "out"), cluster="local")
+        batch.run_batch([dozen / "doc00"], settings_for(tmp_path / "out"), cluster="local")
 
 
 def test_local_dask_cluster_gives_byte_identical_tei(dozen, tmp_path):
-    folders = pipeline.find_document_folders([dozen])
-    single = pipeline.build_many(folders, settings_for(tmp_path / "single"))
-    dask = pipeline.build_many(folders, settings_for(tmp_path / "dask"), cluster="local")
+    folders = batch.find_document_folders([dozen])
+    single = batch.run_batch(folders, settings_for(tmp_path / "single"))
+    dask = batch.run_batch(folders, settings_for(tmp_path / "dask"), cluster="local")
     assert [r.name for r in dask] == [f.name for f in folders]
     assert [r.error for r in dask if r.error] and [r.name for r in dask if r.error] == [BROKEN]
     assert [r.error for r in single if r.error] == [r.error for r in dask if r.error]
@@ -137,7 +139,7 @@ def test_cluster_address_of_a_running_scheduler(dozen, tmp_path):
     folders = [dozen / "doc00", dozen / "doc01", dozen / BROKEN]
     loopback = {"protocol": "tcp://", "host": "127.0.0.1", "dashboard_address": None}
     with LocalCluster(n_workers=1, processes=False, **loopback) as cluster:
-        results = pipeline.build_many(folders, settings_for(tmp_path / "out"), cluster=cluster.scheduler_address)
+        results = batch.run_batch(folders, settings_for(tmp_path / "out"), cluster=cluster.scheduler_address)
     assert [bool(r.error) for r in results] == [False, False, True]
     assert [r.name for r in results] == ["doc00", "doc01", BROKEN]
     assert len(tei_files(tmp_path / "out")) == 2
@@ -154,15 +156,15 @@ def test_a_code_or_template_change_invalidates_the_cache(tmp_path, monkeypatch):
 
     folder = tmp_path / "doc"
     shutil.copytree(Path(__file__).resolve().parents[2] / "sources" / "A_68_563", folder)
-    before = batch.input_checksum(folder, Settings())
+    before = cache.input_checksum(folder, Settings())
     templates = tmp_path / "templates"
     (templates / "pdf").mkdir(parents=True)
     (templates / "pdf" / "edition.css").write_text("td { color: black }")
-    monkeypatch.setattr(batch, "BUNDLED_TEMPLATES", templates)
-    batch.code_fingerprint.cache_clear()
-    with_templates = batch.input_checksum(folder, Settings())
+    monkeypatch.setattr(cache, "BUNDLED_TEMPLATES", templates)
+    cache.code_fingerprint.cache_clear()
+    with_templates = cache.input_checksum(folder, Settings())
     (templates / "pdf" / "edition.css").write_text("td { color: red }")
-    batch.code_fingerprint.cache_clear()
-    restyled = batch.input_checksum(folder, Settings())
-    batch.code_fingerprint.cache_clear()
+    cache.code_fingerprint.cache_clear()
+    restyled = cache.input_checksum(folder, Settings())
+    cache.code_fingerprint.cache_clear()
     assert before is not None and len({before, with_templates, restyled}) == 3

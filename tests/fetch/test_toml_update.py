@@ -7,9 +7,9 @@ import tomllib
 
 import pytest
 
+from hlmpub.cli.progress import fetch_bars as bars
 from hlmpub.errors import ConfigError, FetchError
 from hlmpub.fetch.client import document_url, resolve_base_url, user_agent
-from hlmpub.fetch.progress import bars
 from hlmpub.fetch.toml_update import record_version, set_key_line, toml_string
 
 SHA = "ab" * 32

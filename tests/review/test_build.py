@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from hlmpub.batch import build_one
 from hlmpub.cli import run
 from hlmpub.config import Settings
 from hlmpub.errors import ExitCode, RenderError
-from hlmpub.pipeline import build_one
 
 ROOT = Path(__file__).resolve().parents[2]
 UDHR_DIR = ROOT / "sources" / "udhr"
@@ -218,10 +218,10 @@ def test_render_pdfa3_embeds_the_tei_file_it_was_given(seed_copy: Path, tmp_path
 
 
 def test_pdfa3_without_a_tei_is_a_one_line_render_error(seed_edition, tmp_path: Path) -> None:
-    from hlmpub.render.pdf import write
+    from hlmpub.render import render_edition
 
     with pytest.raises(RenderError) as caught:
-        write(seed_edition, tmp_path, Settings(pdf_variant="pdf/a-3b"))
+        render_edition(seed_edition, "pdf", tmp_path / "seed.pdf", Settings(pdf_variant="pdf/a-3b"))
     assert "\n" not in caught.value.one_line() and "TEI" in caught.value.one_line()
     assert not list(tmp_path.iterdir())
 

@@ -14,9 +14,10 @@ import pytest
 from hlmpub.cli import run
 from hlmpub.config import Settings, load_settings
 from hlmpub.model import Edition, Finding
-from hlmpub.review import review_edition, write_review
+from hlmpub.pipeline import write_outputs, write_review
+from hlmpub.review import review_edition
 from hlmpub.review.accept import accepted_file_text, finding_id, load_accepted
-from hlmpub.review.report import REVIEW_SCHEMA_VERSION, review_json, write
+from hlmpub.review.report import REVIEW_SCHEMA_VERSION, review_json
 from hlmpub.tei import write_tei
 
 JSON_ONLY = Settings(extra={"review": {"edition_formats": []}})
@@ -74,8 +75,9 @@ def test_config_from_hlmpub_toml(tmp_path: Path) -> None:
     assert settings.extra["review"] == {"checks": ["numbers"], "low_confidence": 0.3}
 
 
-def test_pipeline_writer_module(udhr_handmade: Edition, tmp_path: Path) -> None:
-    [path] = write(udhr_handmade, tmp_path, JSON_ONLY)
+def test_pipeline_review_format(udhr_handmade: Edition, tmp_path: Path) -> None:
+    [path] = write_outputs(udhr_handmade, JSON_ONLY.with_(output_dir=tmp_path, formats=("review",)))
+    assert path == tmp_path / "udhr" / "udhr.review.json"
     assert json.loads(path.read_text(encoding="utf-8"))["summary"]["by_severity"]["error"] == 0
 
 

@@ -8,8 +8,9 @@ from lxml import etree
 from translate.storage import tmx
 
 from hlmpub.cli import run
+from hlmpub.config import Settings
+from hlmpub.pipeline import write_outputs
 from hlmpub.tei import export_edition, write_tei
-from hlmpub.tei.export import write as write_tmx_for_pipeline
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -74,7 +75,8 @@ def test_xces_pairwise_against_pivot(synthetic, tmp_path):
 
 
 def test_pipeline_tmx_writer(synthetic, tmp_path):
-    assert write_tmx_for_pipeline(synthetic, tmp_path, None) == [tmp_path / "X_0_000.tmx"]
+    written = write_outputs(synthetic, Settings(output_dir=tmp_path, formats=("tmx",)))
+    assert written == [tmp_path / "X_0_000" / "X_0_000.tmx"]
 
 
 def test_cli_export_tmx_and_xces(synthetic, tmp_path):

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from hlmpub.config import Settings
+from hlmpub.pipeline import tei_path, write_outputs
 from hlmpub.tei.names import NS, XML_ID, XML_LANG
 from hlmpub.tei.validate import rule_findings
-from hlmpub.tei.writer import output_path, to_bytes, write
+from hlmpub.tei.writer import to_bytes
 
 
 def _root(edition) -> etree._Element:
@@ -87,7 +89,7 @@ def test_deterministic_bytes(synthetic):
 
 
 def test_pipeline_writer_writes_slug_file_atomically(synthetic, tmp_path: Path):
-    written = write(synthetic, tmp_path / "X_0_000", None)
+    written = write_outputs(synthetic, Settings(output_dir=tmp_path, formats=("tei",)))
     assert written == [tmp_path / "X_0_000" / "X_0_000.tei.xml"]
     assert written[0].read_bytes() == to_bytes(synthetic)
     assert [p.name for p in (tmp_path / "X_0_000").iterdir()] == ["X_0_000.tei.xml"]
@@ -97,8 +99,8 @@ def test_symbol_never_becomes_a_path(synthetic, tmp_path: Path):
     from dataclasses import replace
 
     hostile = replace(synthetic, meta=replace(synthetic.meta, slug="../../etc/passwd"))
-    path = output_path(hostile, tmp_path)
-    assert path.parent == tmp_path and "/" not in path.name
+    path = tei_path(hostile.meta, tmp_path)
+    assert path.parent.parent == tmp_path and "/" not in path.name and "/" not in path.parent.name
 
 
 def test_golden_synthetic_tei(synthetic, golden):

@@ -91,23 +91,3 @@ def load_gold(path: str | Path) -> list[Link]:
         order = langs + sorted(k for k in row if k not in langs)
         links.append(Link(units={k: tuple(map(str, row.get(k, []))) for k in order}, method="manual", score=1.0))
     return links
-
-
-def read_edition(path: str | Path) -> Edition:
-    """An edition from its TEI archive, or from model JSON when the name ends in .json."""
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        from ..model import load
-
-        try:
-            return load(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"not a hlmpub model JSON file: {exc}", path) from None
-    from ..tei import read_tei  # the TEI stage's public reader
-
-    return read_tei(path)
-
-
-def evaluate_files(edition_path: str | Path, gold_path: str | Path) -> dict[str, PairScore]:
-    """What ``hlmpub eval EDITION GOLD`` prints."""
-    return evaluate(read_edition(edition_path), load_gold(gold_path))

@@ -5,14 +5,7 @@ only place where exceptions become exit codes.  Stage modules are imported
 inside each command so that ``hlmpub --help`` stays fast.
 """
 
-from . import edition_commands, source_commands  # noqa: F401  (register the commands)
-from .app import main, run
+from . import edition_commands, maintenance_commands, source_commands  # noqa: F401  (register the commands)
+from .app import entry, main, run
 
 __all__ = ["entry", "main", "run"]
-
-
-def entry() -> None:
-    """Console-script entry point."""
-    import sys
-
-    sys.exit(run())

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .. import __version__
 from ..config import Settings, load_settings
-from ..errors import ExitCode, HlmpubError
+from ..errors import ExitCode, FindingsError, HlmpubError
 from ..model import Finding
 
 err_console = Console(stderr=True, highlight=False)
@@ -65,7 +65,7 @@ def main(ctx: click.Context, config: Path | None, verbose: int) -> None:
 
 
 def report_findings(findings: tuple[Finding, ...], settings: Settings, table: bool = False) -> None:
-    """Count findings on stderr (optionally a table); with --strict, exit 1 on an error-level one."""
+    """Count findings on stderr (optionally a table); with --strict, an error-level one fails (exit 1)."""
     if table and findings:
         t = Table("severity", "code", "lang", "unit", "message", title="findings")
         for f in findings:
@@ -75,7 +75,7 @@ def report_findings(findings: tuple[Finding, ...], settings: Settings, table: bo
     if findings:
         err_console.print(", ".join(f"{n} {s}" for s, n in counts.items() if n) + " finding(s)")
     if settings.strict and counts["error"]:
-        sys.exit(ExitCode.FINDINGS)
+        raise FindingsError(f"{counts['error']} error-level finding(s) with --strict")
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -94,3 +94,8 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     return 0
+
+
+def entry() -> None:
+    """Console-script entry point: the process exits with :func:`run`'s code."""
+    sys.exit(run())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 from rich.table import Table
 
 from ..config import parse_langs
-from ..errors import ConfigError, ExitCode, LanguageError
+from ..errors import ConfigError, LanguageError, ValidationError
 from .app import err_console, main, out_console, report_findings, say, settings_for
 
 # ------------------------------------------------------------------- validate
@@ -26,8 +25,7 @@ def validate(file: Path) -> None:
         click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message} [{p.code}]", err=True)
     if problems:
         errors = sum(1 for p in problems if p.severity == "error")
-        click.echo(f"{file}: invalid: {errors} error(s), {len(problems) - errors} warning(s)", err=True)
-        sys.exit(ExitCode.VALIDATION)
+        raise ValidationError(f"invalid: {errors} error(s), {len(problems) - errors} warning(s)", file)
     say(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
 
 
@@ -131,8 +129,8 @@ def review(
     ctx: click.Context, edition: Path, strict: bool | None, output_dir: Path | None, accept: Path | None
 ) -> None:
     """Check every row across languages; write <doc>.review.json and a review edition."""
-    from ..review import accepted_file_for, review_edition, write_review
-    from ..review.report import summary_rows
+    from ..pipeline import write_review
+    from ..review import accepted_file_for, review_edition, summary_rows
     from ..tei import read_tei
 
     settings = settings_for(ctx, strict=strict)
@@ -160,9 +158,10 @@ def review(
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 def eval_(edition: Path, gold: Path) -> None:
     """Strict precision, recall and F1 per language pair against a gold alignment."""
-    from ..align.evaluate import evaluate_files
+    from ..align.evaluate import evaluate, load_gold
+    from ..tei import read_edition
 
     table = Table("pair", "precision", "recall", "F1", title=f"{edition.name} vs {gold.name}")
-    for pair, score in evaluate_files(edition, gold).items():
+    for pair, score in evaluate(read_edition(edition), load_gold(gold)).items():
         table.add_row(pair, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
     out_console.print(table)

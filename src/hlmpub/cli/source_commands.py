@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
+import time
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
-from ..config import check_lang, parse_langs
-from ..errors import ConfigError, ExitCode
+from ..config import OUTPUT_FORMATS, check_lang, parse_langs
+from ..errors import BatchError, ConfigError, FetchError
 from .app import err_console, error, main, out_console, report_findings, say, settings_for
 
 # --------------------------------------------------------------------- ingest
-
-
-def _unit_rows(units: Any) -> list[dict[str, str]]:
-    return [{"id": u.id, "kind": u.kind, "key": u.key, "marker": u.marker, "text": u.text} for u in units]
 
 
 @main.command()
@@ -36,18 +31,17 @@ def _unit_rows(units: Any) -> list[dict[str, str]]:
 def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
     """Read one language version and print its units."""
     from ..ingest import read_version
+    from ..model import KINDS, unit_record
 
     version = read_version(file, check_lang(lang, file), fmt)
     if as_json:
-        click.echo(json.dumps(_unit_rows(version.units), ensure_ascii=False, indent=1))
+        click.echo(json.dumps([unit_record(u) for u in version.units], ensure_ascii=False, indent=1))
         return
     table = Table("id", "kind", "key", "marker", "text", show_lines=False)
     for u in version.units:
         text = u.text if len(u.text) <= 80 else u.text[:77] + "…"
         table.add_row(u.id, u.kind, u.key, escape(u.marker), escape(text))
     out_console.print(table)
-    from ..model import KINDS
-
     counts = {k: sum(1 for u in version.units if u.kind == k) for k in KINDS}
     out_console.print(", ".join(f"{n} {k}" for k, n in counts.items() if n))
 
@@ -70,6 +64,7 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
 def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool, output_dir: Path | None) -> None:
     """Align the versions named in SOURCE_DIR/document.toml."""
     from .. import pipeline
+    from ..batch import keep_hand_edits
 
     settings = settings_for(ctx, langs=parse_langs(langs) or None, output_dir=output_dir)
     edition = pipeline.edition_from_sources(source_dir, settings)
@@ -85,7 +80,8 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
         ]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        written = pipeline.write_outputs(edition, settings.with_(formats=("tei",)))
+        keep_hand_edits(pipeline.tei_path(edition.meta, settings.output_dir), settings.output_dir)
+        written = pipeline.write_outputs(edition, settings.with_(formats=("tei",)), source_dir=source_dir)
         for path in written:
             say(f"wrote {path}")
     report_findings(edition.findings, settings)
@@ -132,33 +128,33 @@ def build(
     """Ingest, align and write TEI and editions for one or many source folders.
 
     A folder without document.toml is searched for document folders below it."""
-    from .. import pipeline
+    from ..batch import find_document_folders, run_batch
+    from .progress import build_bar, summary_table
 
     fmt = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else None
-    unknown = [f for f in fmt or () if f not in pipeline.WRITER_MODULES]
+    unknown = [f for f in fmt or () if f not in OUTPUT_FORMATS]
     if unknown:
-        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(pipeline.WRITER_MODULES)}")
+        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(OUTPUT_FORMATS)}")
     settings = settings_for(
         ctx,
         output_dir=output_dir,
         langs=parse_langs(langs) or None,
-        formats=fmt or pipeline.available_formats(),
+        formats=fmt or OUTPUT_FORMATS,
         jobs=jobs,
         strict=strict,
     )
-    import time
-
-    from ..batch import summary_table
-
-    folders = pipeline.find_document_folders(source_dirs)
+    folders = find_document_folders(source_dirs)
     start = time.perf_counter()
-    results = pipeline.build_many(folders, settings, cluster=cluster, console=err_console)
+    with build_bar(err_console, len(folders)) as on_done:
+        results = run_batch(folders, settings, cluster=cluster, on_done=on_done)
     err_console.print(summary_table(results, time.perf_counter() - start))
     failed = [r for r in results if r.error]
+    if len(results) == 1 and failed:
+        raise BatchError(failed[0].error, exit_code=failed[0].exit_code)
+    for r in failed:
+        error(r.error)
     if failed:
-        for r in failed:
-            error(r.error)
-        sys.exit(ExitCode.BATCH if len(results) > 1 else failed[0].exit_code)
+        raise BatchError(f"{len(failed)} of {len(results)} documents failed")
     findings = [f for r in results for f in r.all_findings]  # the aligner's and the review's
     report_findings(tuple(findings), settings)
 
@@ -174,21 +170,21 @@ def build(
 @click.option("--base-url", default=None, help="Document link service (default: the UN's public links).")
 def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | None) -> None:
     """Download the language versions of a UN document by its symbol."""
-    from rich.markup import escape
-
     from ..fetch import fetch_document
+    from .progress import fetch_bars
 
     obj = click.get_current_context().obj or {}
     configured = obj["settings"].extra.get("fetch_base_url") if "settings" in obj else None
-    report = fetch_document(
-        symbol,
-        parse_langs(langs),
-        fmt,
-        output_dir,
-        base_url=base_url,
-        console=err_console,
-        configured_base_url=str(configured) if configured else None,
-    )
+    with fetch_bars(err_console) as progress:
+        report = fetch_document(
+            symbol,
+            parse_langs(langs),
+            fmt,
+            output_dir,
+            base_url=base_url,
+            progress=progress,
+            configured_base_url=str(configured) if configured else None,
+        )
     for lang, problem in report.failed.items():
         error(f"{lang}: {problem}")
     unchanged = f" ({len(report.unchanged)} unchanged)" if report.unchanged else ""
@@ -197,4 +193,4 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
         soft_wrap=True,
     )
     if report.failed:
-        sys.exit(ExitCode.FETCH)
+        raise FetchError(f"{len(report.failed)} of {len(report.failed) + len(report.fetched)} language(s) failed")

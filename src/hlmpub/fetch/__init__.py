@@ -15,7 +15,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import httpx
 
@@ -24,7 +23,7 @@ from ..model import LANG_NAMES, UN_LANGS
 from ..safeio import sha256_bytes, sha256_file, slug, write_bytes
 from .check import FORMATS, check_content_type, check_payload
 from .client import FetchOptions, ProgressHook, document_url, get, make_client, resolve_base_url
-from .progress import bars
+from .progress import FetchProgress, NoProgress
 from .state import Fetched, conditional_headers, load_state, save_state
 from .toml_update import check_symbol, record_version
 
@@ -109,8 +108,8 @@ def fetch_document(
     fmt: str,
     out_dir: Path,
     base_url: str | None = None,
-    console: Any = None,
     *,
+    progress: FetchProgress | None = None,
     configured_base_url: str | None = None,
     options: FetchOptions | None = None,
     transport: httpx.BaseTransport | None = None,
@@ -122,7 +121,8 @@ def fetch_document(
     job = _Job(symbol, fmt, resolve_base_url(base_url, configured_base_url), folder, options or FetchOptions(), {})
     job.state = load_state(folder)
     report = FetchReport(folder=folder)
-    with make_client(job.options, transport) as client, bars(console) as progress:
+    progress = progress or NoProgress()
+    with make_client(job.options, transport) as client:
         for lang in wanted:
             try:
                 target, changed = job.run(client, lang, progress.hook(lang))

@@ -1,49 +1,28 @@
-"""Download progress on a terminal: one rich bar per language; nothing without a console."""
+"""How a download reports its progress: the :class:`FetchProgress` protocol (the CLI draws the bars)."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from typing import Any
+from typing import Protocol
 
 from .client import ProgressHook
 
 
-class Bars:
-    """One bar per language file; every method is a no-op without a rich Progress."""
-
-    def __init__(self, progress: Any = None) -> None:
-        self.progress = progress
-        self.tasks: dict[str, Any] = {}
+class FetchProgress(Protocol):
+    """What :func:`hlmpub.fetch.fetch_document` tells its caller while it downloads."""
 
     def hook(self, lang: str) -> ProgressHook | None:
-        """A callback that moves the bar of ``lang``."""
-        if self.progress is None:
-            return None
-        task = self.progress.add_task(lang, total=None)
-        self.tasks[lang] = task
-
-        def update(done: int, expected: int | None) -> None:
-            self.progress.update(task, completed=done, total=expected)
-
-        return update
+        """A callback ``(bytes done, bytes expected or None)`` for the download of ``lang``, or None."""
 
     def finish(self, lang: str, status: str) -> None:
-        """Show how ``lang`` ended: fetched, unchanged or failed."""
-        if self.progress is not None and lang in self.tasks:
-            task = self.tasks[lang]
-            total = self.progress.tasks[task].completed or 1
-            self.progress.update(task, description=f"{lang} {status}", total=total, completed=total)
+        """``lang`` ended: ``fetched``, ``unchanged`` or ``failed``."""
 
 
-@contextlib.contextmanager
-def bars(console: Any = None) -> Iterator[Bars]:
-    """Bars on ``console`` (a rich Console) while the downloads run, if it is a terminal."""
-    if console is None or not getattr(console, "is_terminal", False):
-        yield Bars()
-        return
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+class NoProgress:
+    """Reports nothing: the default for library callers."""
 
-    columns = (TextColumn("{task.description:<16}"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
-    with Progress(*columns, console=console) as progress:
-        yield Bars(progress)
+    def hook(self, lang: str) -> ProgressHook | None:
+        """No callback."""
+        return None
+
+    def finish(self, lang: str, status: str) -> None:
+        """Nothing to show."""

@@ -279,8 +279,3 @@ def write_docx(edition: Edition, target: Path, settings: Settings, *, review: bo
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
     return Path(target)
-
-
-def write(edition: Edition, out_dir: Path, settings: Settings) -> list[Path]:
-    """Pipeline writer: ``out_dir/<slug>.docx``."""
-    return [write_docx(edition, Path(out_dir) / f"{edition.meta.slug}.docx", settings)]

@@ -237,8 +237,3 @@ def write_pdf(
     pages, write_s = len(document.pages), time.perf_counter() - laid_out
     log.info("%s: %d pages, layout %.2f s, write %.2f s", target.name, pages, laid_out - start, write_s)
     return Path(target)
-
-
-def write(edition: Edition, out_dir: Path, settings: Settings, *, tei_bytes: bytes | None = None) -> list[Path]:
-    """Pipeline writer: ``out_dir/<slug>.pdf``; ``tei_bytes`` (the TEI of the same build) is attached for PDF/A-3."""
-    return [write_pdf(edition, Path(out_dir) / f"{edition.meta.slug}.pdf", settings, tei_bytes=tei_bytes)]

@@ -3,9 +3,9 @@
 Public entry points (used by ``hlmpub.cli`` and the pipeline):
 
 * :func:`review_edition` runs the configured checks and drops accepted findings;
-* :func:`write_review` writes ``<slug>.review.json`` and the review DOCX / PDF;
-* :mod:`hlmpub.review.report` ``write(edition, out_dir, settings)`` does both
-  (the ``review`` output format of ``hlmpub build``).
+* :func:`write_report` writes ``<slug>.review.json``;
+* :func:`flag_edition` and :func:`edition_formats` tell the pipeline what review
+  edition to have the renderer draw (this stage never imports the renderer).
 """
 
 from __future__ import annotations
@@ -18,10 +18,20 @@ from ..model import Edition, Finding
 from .accept import find_accepted_file, finding_id, load_accepted, split_accepted
 from .checks import CHECKS, run_checks
 from .context import ReviewConfig, build_context
+from .report import edition_formats, flag_edition, summary_rows, write_report
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CHECKS", "accepted_file_for", "finding_id", "review_edition", "write_review"]
+__all__ = [
+    "CHECKS",
+    "accepted_file_for",
+    "edition_formats",
+    "finding_id",
+    "flag_edition",
+    "review_edition",
+    "summary_rows",
+    "write_report",
+]
 
 
 def review_edition(
@@ -30,15 +40,13 @@ def review_edition(
     """Run every configured check and drop the accepted findings.
 
     The accepted-findings file is ``accept_file`` when given, else ``review-accepted.toml`` (the configured
-    ``accept_file`` name) in ``accept_dir``, else in ``settings.source_dir`` (the source folder of a build);
-    none of them: nothing is accepted.
+    ``accept_file`` name) in ``accept_dir`` (the source folder of a build); neither: nothing is accepted.
     """
     ctx = build_context(edition, settings)
     findings = run_checks(ctx)
     path = accept_file
-    folder = accept_dir if accept_dir is not None else settings.source_dir
-    if path is None and folder is not None:
-        path = Path(folder) / _accept_name(settings)
+    if path is None and accept_dir is not None:
+        path = Path(accept_dir) / _accept_name(settings)
     if path is not None:
         findings, done = split_accepted(findings, load_accepted(Path(path)))
         if done:
@@ -56,15 +64,3 @@ def accepted_file_for(tei_path: Path, edition: Edition, settings: Settings) -> P
     """The accepted-findings file ``hlmpub review EDITION.tei.xml`` uses when not told: next to the TEI,
     else ``sources/<slug>/`` below the current folder (the source folder of a checkout); None if neither."""
     return find_accepted_file(tei_path, edition.meta.slug, _accept_name(settings))
-
-
-def write_review(
-    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, *, tei_bytes: bytes | None = None
-) -> list[Path]:
-    """Write ``<slug>.review.json`` and the review edition (DOCX, PDF) into ``out_dir``.
-
-    ``tei_bytes``: the edition's TEI, attached to a PDF/A-3 review PDF (``settings.pdf_variant``).
-    """
-    from .report import write_outputs
-
-    return write_outputs(edition, findings, Path(out_dir), settings, tei_bytes=tei_bytes)

@@ -8,7 +8,6 @@ findings sorted by row, language and code.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import json
 import logging
 from collections import Counter
@@ -94,7 +93,8 @@ def review_json(edition: Edition, findings: list[Finding], settings: Settings) -
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
-def _edition_formats(settings: Settings) -> tuple[str, ...]:
+def edition_formats(settings: Settings) -> tuple[str, ...]:
+    """The review edition's formats (``[tool.hlmpub.review] edition_formats``; empty: the JSON report only)."""
     formats = ReviewConfig.from_settings(settings)["edition_formats"]
     unknown = sorted(set(formats) - set(EDITION_FORMATS))
     if unknown:
@@ -102,51 +102,11 @@ def _edition_formats(settings: Settings) -> tuple[str, ...]:
     return tuple(formats)
 
 
-def render_review_edition(
-    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
-) -> list[Path]:
-    """The review DOCX and PDF through the renderer's public entry point, when it has a review mode
-    (``tei_bytes`` is attached to a PDF/A-3 review PDF)."""
-    formats = _edition_formats(settings)
-    if not formats:
-        return []
-    from ..render import render_edition
-
-    if "review" not in inspect.signature(render_edition).parameters:
-        log.warning("the renderer has no review mode yet: review edition not written")
-        return []
-    flagged = dataclasses.replace(edition, findings=tuple(sort_findings(findings, edition.langs)))
-    written = []
-    for fmt in formats:
-        target = out_dir / f"{edition.meta.slug}.review.{fmt}"
-        written.append(Path(render_edition(flagged, fmt, target, settings, review=True, tei_bytes=tei_bytes)))
-    return written
+def flag_edition(edition: Edition, findings: list[Finding]) -> Edition:
+    """The edition carrying ``findings`` in row order: what the renderer flags in a review edition."""
+    return dataclasses.replace(edition, findings=tuple(sort_findings(findings, edition.langs)))
 
 
-def write_outputs(
-    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
-) -> list[Path]:
-    """Write the JSON report and the review edition; return the paths written."""
-    json_path = write_text(out_dir / f"{edition.meta.slug}.review.json", review_json(edition, findings, settings))
-    return [json_path, *render_review_edition(edition, findings, out_dir, settings, tei_bytes)]
-
-
-def write(
-    edition: Edition,
-    out_dir: Path,
-    settings: Settings,
-    *,
-    findings: list[Finding] | None = None,
-    tei_bytes: bytes | None = None,
-) -> list[Path]:
-    """Pipeline writer (``--to review``): write every review output.
-
-    ``findings``: the checks' findings, already run by the build (``hlmpub.pipeline.run_review``); None: run
-    them here, accepting those listed in ``settings.source_dir``'s accepted-findings file.  ``tei_bytes``: the
-    TEI of the same build, attached to a PDF/A-3 review PDF.
-    """
-    if findings is None:
-        from . import review_edition
-
-        findings = review_edition(edition, settings)
-    return write_outputs(edition, findings, Path(out_dir), settings, tei_bytes)
+def write_report(edition: Edition, findings: list[Finding], path: Path, settings: Settings) -> Path:
+    """Write the JSON report ``<slug>.review.json`` atomically; return its path."""
+    return write_text(path, review_json(edition, findings, settings))

@@ -1,8 +1,8 @@
 """TEI P5: write, read back, validate, export.
 
 Contract: ``read_tei(path) -> Edition``, ``validate_file(path) -> list[Finding]``,
-``export_edition(edition, fmt, target) -> list[Path]``; ``hlmpub.tei.writer.write``
-and ``hlmpub.tei.export.write`` for the pipeline's writer registry.
+``export_edition(edition, fmt, target) -> list[Path]``, ``tei_bytes(edition)``,
+``read_edition(path)`` (TEI or model JSON).
 
 Modules: ``writer`` / ``header`` (Edition → teiCorpus), ``reader`` (teiCorpus →
 Edition), ``validate`` (tei_all + hlmpub rules), ``schema`` (install and compile
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Edition, Finding
+from ..errors import InputError, ModelError
+from ..model import Edition, Finding, load
 
 
 def read_tei(path: str | Path) -> Edition:
@@ -24,11 +25,31 @@ def read_tei(path: str | Path) -> Edition:
     return _read(path)
 
 
+def read_edition(path: str | Path) -> Edition:
+    """An edition from its TEI archive, or from the model's JSON (:func:`hlmpub.model.dump`) for ``*.json``."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return read_tei(path)
+    try:
+        return load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", path) from None
+    except ModelError as exc:
+        raise InputError(f"not a hlmpub model JSON file: {exc.message}", path) from None
+
+
 def write_tei(edition: Edition, path: str | Path) -> Path:
     """Write the TEI of an edition to ``path`` (atomically)."""
     from .writer import write_tei as _write
 
     return _write(edition, path)
+
+
+def tei_bytes(edition: Edition) -> bytes:
+    """The TEI of an edition as hlmpub writes it (what a PDF/A-3 edition attaches)."""
+    from .writer import to_bytes
+
+    return to_bytes(edition)
 
 
 def validate_file(path: str | Path) -> list[Finding]:
@@ -45,4 +66,4 @@ def export_edition(edition: Edition, fmt: str, target: Path) -> list[Path]:
     return _export(edition, fmt, target)
 
 
-__all__ = ["export_edition", "read_tei", "validate_file", "write_tei"]
+__all__ = ["export_edition", "read_edition", "read_tei", "tei_bytes", "validate_file", "write_tei"]

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
@@ -117,8 +116,3 @@ def export_edition(edition: Edition, fmt: str, target: Path) -> list[Path]:
     if fmt == "xces":
         return write_xces(edition, target)
     raise ConfigError(f"unknown export format {fmt!r}; known: tmx, xces")
-
-
-def write(edition: Edition, out_dir: Path, settings: Any = None) -> list[Path]:
-    """Pipeline writer: ``[out_dir/<slug>.tmx]``."""
-    return [write_tmx(edition, Path(out_dir) / f"{slug(edition.meta.slug or edition.meta.symbol)}.tmx")]

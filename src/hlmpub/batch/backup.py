@@ -4,18 +4,18 @@ The TEI archive is where a reviewer works.  Manual links in it are kept by the
 aligner (docs/design/align.md § 9); any other hand edit (a header typo fixed, a
 comment added) would be overwritten by the next build, so the edited file is
 first copied to ``<name>.bak``.  "Edited" is decided with the sha256 the build
-cache (:class:`hlmpub.batch.BuildCache`) recorded when hlmpub wrote the file.
+cache (:class:`hlmpub.batch.cache.BuildCache`) recorded when hlmpub wrote the file.
 """
 
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
-from .batch import BuildCache
-from .errors import HlmpubError
-from .safeio import sha256_bytes, write_bytes
+from ..errors import HlmpubError
+from ..safeio import sha256_bytes, write_bytes
+from ..tei import read_tei, tei_bytes
+from .cache import BuildCache
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +48,7 @@ def keep_hand_edits(path: Path, output_dir: Path) -> Path | None:
 
 def _as_hlmpub_writes(path: Path) -> bytes | None:
     """The bytes hlmpub writes for the edition read from the TEI at ``path`` (None: it cannot be read)."""
-    from .tei import read_tei, write_tei
-
     try:
-        edition = read_tei(path)
-        with tempfile.TemporaryDirectory(prefix="hlmpub-") as tmp:
-            return write_tei(edition, Path(tmp) / path.name).read_bytes()
+        return tei_bytes(read_tei(path))
     except HlmpubError:
         return None
