@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard, get_args
 
 from .errors import ModelError
 
@@ -31,12 +31,24 @@ LANG_NAMES = {
     "zh": "Chinese",
 }
 
+#: What a unit is; the first three are headings.
 Kind = Literal["meta", "chapter", "section", "para", "subpara", "note", "other"]
-KINDS: tuple[str, ...] = ("meta", "chapter", "section", "para", "subpara", "note", "other")
-HEADING_KINDS = frozenset({"meta", "chapter", "section"})
+KINDS: tuple[Kind, ...] = get_args(Kind)
+HEADING_KINDS: frozenset[Kind] = frozenset({"meta", "chapter", "section"})
 
-Method = Literal["structural", "semantic", "manual"]
+#: How serious a finding is, most serious first.
 Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = get_args(Severity)
+
+
+def is_kind(value: str) -> TypeGuard[Kind]:
+    """True when ``value`` names a unit kind (what a reader of outside data checks)."""
+    return value in KINDS
+
+
+def is_severity(value: str) -> TypeGuard[Severity]:
+    """True when ``value`` names a finding severity."""
+    return value in SEVERITIES
 
 
 def text_direction(lang: str) -> str:
@@ -56,7 +68,7 @@ class Unit:
 
     id: str
     lang: str
-    kind: str
+    kind: Kind
     key: str
     marker: str
     text: str
@@ -119,7 +131,7 @@ class Link:
 class Finding:
     """A recoverable problem, recorded next to the content it concerns."""
 
-    severity: str
+    severity: Severity
     code: str
     message: str
     lang: str = ""

@@ -15,7 +15,7 @@ from rich.table import Table
 from .. import __version__
 from ..config import Settings, load_settings
 from ..errors import ExitCode, FindingsError, HlmpubError
-from ..model import Finding
+from ..model import SEVERITIES, Finding
 
 err_console = Console(stderr=True, highlight=False)
 out_console = Console(highlight=False)
@@ -71,7 +71,7 @@ def report_findings(findings: tuple[Finding, ...], settings: Settings, table: bo
         for f in findings:
             t.add_row(f.severity, f.code, f.lang, f.unit_id, escape(f.message))
         out_console.print(t)
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
     if findings:
         err_console.print(", ".join(f"{n} {s}" for s, n in counts.items() if n) + " finding(s)")
     if settings.strict and counts["error"]:

@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from ..config import Settings
 from ..errors import ConfigError
-from ..model import Edition, Finding
+from ..model import SEVERITIES, Edition, Finding
 from ..safeio import write_text
 from .accept import finding_id
 from .checks import selected
@@ -26,7 +26,6 @@ from .context import ReviewConfig, build_context
 log = logging.getLogger(__name__)
 
 REVIEW_SCHEMA_VERSION = 1
-SEVERITIES = ("error", "warning", "info")
 EDITION_FORMATS = ("docx", "pdf")
 
 
@@ -65,7 +64,7 @@ def summary_rows(findings: list[Finding]) -> list[tuple[str, str, int, str]]:
     groups: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         groups.setdefault((f.severity, f.code), []).append(f)
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    rank: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
     rows = []
     for (severity, code), group in sorted(groups.items(), key=lambda kv: (rank.get(kv[0][0], 9), kv[0][1])):
         langs = ",".join(sorted({f.lang for f in group if f.lang})) or "-"

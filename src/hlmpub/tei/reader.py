@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..model import DocumentMeta, Edition, Link, Source, Unit, Version
+from ..model import KINDS, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind
 from ..safeio import parse_xml, read_xml, slug
 from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
 
@@ -89,6 +89,8 @@ def _unit(el: etree._Element, lang: str, decl: Declarations) -> Unit:
     uid = el.get(XML_ID)
     if not uid:
         raise InputError(f"line {el.sourceline}: a {kind} unit has no xml:id")
+    if not is_kind(kind):
+        raise InputError(f"line {el.sourceline}: unit kind {kind!r} is none of {', '.join(KINDS)}")
     return Unit(uid, lang, kind, key, el.get("n", ""), _text(el))
 
 
