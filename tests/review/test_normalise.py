@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hlmpub.review.cjk import cn_to_int
+from hlmpub.numerals import parse_chinese
 from hlmpub.review.dates import find_dates
 from hlmpub.review.numbers import extract, parse_number_run, to_ascii_digits
 from hlmpub.review.symbols import find_symbols
@@ -148,7 +148,7 @@ def test_fractions_in_words(lang: str, text: str, value: str) -> None:
      ("一百零五", 105), ("三千五百二十", 3520), ("三万五千", 35000), ("两", 2), ("abc", None), ("", None)],
 )  # fmt: skip
 def test_chinese_numerals(text: str, value: int | None) -> None:
-    assert cn_to_int(text) == value
+    assert parse_chinese(text) == value
 
 
 def test_chinese_numerals_are_soft_except_years() -> None:

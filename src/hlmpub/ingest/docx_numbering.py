@@ -32,17 +32,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..conventions import CYRILLIC_ORDER
 from ..errors import InputError
+from ..numerals import (
+    ARABIC_ABJAD,
+    ARABIC_ALPHABETICAL,
+    CYRILLIC,
+    LATIN,
+    script_digits,
+    to_chinese,
+    to_letters,
+    to_roman,
+)
 
 log = logging.getLogger(__name__)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
 PLACEHOLDER = re.compile(r"%([1-9])")
-ARABIC_ALPHA = "أبتثجحخدذرزسشصضطظعغفقكلمنهوي"
-ARABIC_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
-CHINESE = "〇一二三四五六七八九"
 SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 NO_MARKER = frozenset({"bullet", "none"})
 
@@ -78,41 +84,6 @@ class _List:
     counters: list[int | None] = field(default_factory=lambda: [None] * LEVELS)
 
 
-def _roman(n: int) -> str:
-    out = []
-    for value, digits in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        count, n = divmod(n, value)
-        out.append(digits * count)
-    return "".join(out)
-
-
-def _cycle(alphabet: str, n: int) -> str:
-    """1 → first letter …, then doubled letters after the last (Word's ``aa``, ``bb``)."""
-    rounds, pos = divmod(n - 1, len(alphabet))
-    return alphabet[pos] * (rounds + 1)
-
-
-def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 19 → 十九, 23 → 二十三, 105 → 一百零五, 110 → 一百一十 (Chinese counting, below 1000)."""
-    if n >= 1000:
-        return str(n)
-    hundreds, rest = divmod(n, 100)
-    tens, units = divmod(rest, 10)
-    if not hundreds:
-        if not tens:
-            return CHINESE[units]
-        return ("" if tens == 1 else CHINESE[tens]) + "十" + (CHINESE[units] if units else "")
-    head = CHINESE[hundreds] + "百"
-    if not rest:
-        return head
-    if not tens:
-        return head + "零" + CHINESE[units]
-    return head + CHINESE[tens] + "十" + (CHINESE[units] if units else "")
-
-
 def format_number(n: int, fmt: str) -> str:
     """The number ``n`` written in the Word number format ``fmt`` (unknown formats as decimal)."""
     if n < 1 and fmt not in ("decimal", "decimalZero", "decimalFullWidth"):
@@ -120,20 +91,20 @@ def format_number(n: int, fmt: str) -> str:
     formats = {
         "decimal": lambda: str(n),
         "decimalZero": lambda: f"{n:02d}",
-        "decimalFullWidth": lambda: str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９")),
-        "lowerLetter": lambda: _cycle("abcdefghijklmnopqrstuvwxyz", n),
-        "upperLetter": lambda: _cycle("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n),
-        "lowerRoman": lambda: _roman(n),
-        "upperRoman": lambda: _roman(n).upper(),
-        "russianLower": lambda: _cycle(CYRILLIC_ORDER, n),
-        "russianUpper": lambda: _cycle(CYRILLIC_ORDER.upper(), n),
-        "arabicAlpha": lambda: _cycle(ARABIC_ALPHA, n),
-        "arabicAbjad": lambda: _cycle(ARABIC_ABJAD, n),
+        "decimalFullWidth": lambda: script_digits(str(n), "fullwidth"),
+        "lowerLetter": lambda: to_letters(n, LATIN),
+        "upperLetter": lambda: to_letters(n, LATIN).upper(),
+        "lowerRoman": lambda: to_roman(n).lower(),
+        "upperRoman": lambda: to_roman(n),
+        "russianLower": lambda: to_letters(n, CYRILLIC),
+        "russianUpper": lambda: to_letters(n, CYRILLIC).upper(),
+        "arabicAlpha": lambda: to_letters(n, ARABIC_ALPHABETICAL),
+        "arabicAbjad": lambda: to_letters(n, ARABIC_ABJAD),
     }
     if fmt in formats:
         return formats[fmt]()
     if fmt.startswith(("chineseCounting", "taiwaneseCounting", "ideographDigital", "japaneseCounting")):
-        return _chinese(n)
+        return to_chinese(n) if n < 1000 else str(n)  # counting below 1000 only, larger numbers as decimal
     log.debug("number format %s printed as decimal", fmt)
     return str(n)
 

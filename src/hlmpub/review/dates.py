@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cjk import cn_to_int
+from ..numerals import parse_chinese
 
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": (
@@ -110,7 +110,7 @@ ISO_PATTERN = re.compile(r"\b(?P<y>\d{4})-(?P<mi>[01]\d)-(?P<d>[0-3]\d)\b")
 def _month(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
     if groups.get("mz"):
-        return cn_to_int(groups["mz"]) if not groups["mz"].isdigit() else int(groups["mz"])
+        return parse_chinese(groups["mz"]) if not groups["mz"].isdigit() else int(groups["mz"])
     if groups.get("mi"):
         return int(groups["mi"])
     for name, value in groups.items():
@@ -122,7 +122,7 @@ def _month(match: re.Match[str]) -> int | None:
 def _int(text: str | None) -> int | None:
     if not text:
         return None
-    return int(text) if text.isdigit() else cn_to_int(text)
+    return int(text) if text.isdigit() else parse_chinese(text)
 
 
 def _value(match: re.Match[str]) -> str | None:

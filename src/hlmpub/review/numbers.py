@@ -19,14 +19,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .cjk import CN_NUMERAL, cn_to_int
+from ..numerals import CHINESE_NUMERAL, TO_ASCII, parse_chinese
 from .dates import find_dates
 from .symbols import find_symbols
 
-DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٪٫٬％",
-    "012345678901234567890123456789%.,%",
-)
+#: Digits of every script, and the Arabic and full-width per cent sign and decimal and thousands marks, → ASCII.
+DIGITS = {**TO_ASCII, **str.maketrans("٪٫٬％", "%.,%")}
 FULLWIDTH_SEPARATOR = re.compile(r"(?<=\d)[，．](?=\d)")
 SPACES = "\u0020\u00a0\u202f\u2009\u2007"
 #: Thousands separators and decimal mark per language (UN editorial practice).
@@ -52,8 +50,8 @@ FRACTION_WORDS = {
            r"\bтр\w+ четверт\w+": "3/4"},
     "ar": {r"\bثلث\b": "1/3", r"\bثلث[يا]\b|\bالثلثين\b": "2/3", r"\bربع\b": "1/4", r"\bثلاثة أرباع\b": "3/4"},
 }  # fmt: skip
-ZH_FRACTION = re.compile(rf"(?P<den>{CN_NUMERAL}|\d+)\s*分之\s*(?P<num>{CN_NUMERAL}|\d+)")
-ZH_PERCENT = re.compile(rf"百分之\s*(?P<num>{CN_NUMERAL}|\d+(?:\.\d+)?)")
+ZH_FRACTION = re.compile(rf"(?P<den>{CHINESE_NUMERAL}|\d+)\s*分之\s*(?P<num>{CHINESE_NUMERAL}|\d+)")
+ZH_PERCENT = re.compile(rf"百分之\s*(?P<num>{CHINESE_NUMERAL}|\d+(?:\.\d+)?)")
 ZH_YEAR = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})\s*年")
 SOFT_WORDS = {
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -131,8 +129,9 @@ def _find_percent(text: str, lang: str) -> list[tuple[int, int, str]]:
     if lang == "zh":
         for m in ZH_PERCENT.finditer(text):
             n = m.group("num")
-            value = n if n[0].isdigit() else str(cn_to_int(n))
-            out.append((m.start(), m.end(), _canonical(value)))
+            value = n if n[0].isdigit() else parse_chinese(n)
+            if value is not None:  # None: a malformed numeral (十二三)
+                out.append((m.start(), m.end(), _canonical(str(value))))
     return out
 
 
@@ -140,7 +139,7 @@ def _find_fractions(text: str, lang: str) -> list[tuple[int, int, str]]:
     out = []
     if lang == "zh":
         for m in ZH_FRACTION.finditer(text):
-            den, num = (cn_to_int(x) if not x.isdigit() else int(x) for x in (m.group("den"), m.group("num")))
+            den, num = (parse_chinese(x) if not x.isdigit() else int(x) for x in (m.group("den"), m.group("num")))
             if den and num is not None:
                 out.append((m.start(), m.end(), f"{num}/{den}"))
     for pattern, value in FRACTION_WORDS.get(lang, {}).items():
@@ -153,10 +152,10 @@ def _cjk_tokens(text: str, chars: list[str]) -> list[Token]:
     """Chinese years (hard) and other Chinese numerals (soft)."""
     tokens = []
     for m in ZH_YEAR.finditer(text):
-        tokens.append(Token("number", str(cn_to_int(m.group("y"))), m.group(0), True, m.start()))
+        tokens.append(Token("number", str(parse_chinese(m.group("y"))), m.group(0), True, m.start()))
         _mask(chars, m.start(), m.end())
-    for m in re.finditer(CN_NUMERAL, "".join(chars)):
-        value = cn_to_int(m.group(0))
+    for m in re.finditer(CHINESE_NUMERAL, "".join(chars)):
+        value = parse_chinese(m.group(0))
         if value is not None:
             tokens.append(Token("number", str(value), m.group(0), False, m.start()))
     return tokens

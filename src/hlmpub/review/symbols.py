@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numerals import to_roman
+
 #: Cyrillic and Greek look-alikes of the Latin capitals used in symbols.
 LOOKALIKES = str.maketrans("АВСЕНІКМОРТХ", "ABCEHIKMOPTX")
 
 #: Arabic letter names used for resolution parts (A, B, C, D, E).
 AR_LETTERS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E"}
-
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-         (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
 
 FULL_SYMBOL = re.compile(
     r"(?<![A-Za-z0-9/])(?:A|S|E|ST|TD|UNEP|CEDAW|CRC|CCPR|CERD|HRC|DP|ICSC)(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
@@ -44,16 +43,6 @@ class SymbolSpan:
     text: str
 
 
-def roman(number: int) -> str:
-    """``3`` → ``III``."""
-    out = []
-    for value, letters in ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
 def _full_value(text: str) -> str:
     value = re.sub(r"\s+", "", text).upper()
     m = re.fullmatch(r"A/RES/(\d{1,2})/(\d{1,4})", value)
@@ -71,7 +60,7 @@ def _old_value(m: re.Match[str]) -> str:
         letter = found.group(0).translate(LOOKALIKES)
     session = m.group("s")
     digits = re.search(r"\d+", session)
-    session = roman(int(digits.group(0))) if digits else session.translate(LOOKALIKES)
+    session = to_roman(int(digits.group(0))) if digits else session.translate(LOOKALIKES)
     return f"res {int(m.group('n'))}{letter}({session})"
 
 
