@@ -22,9 +22,9 @@ log = logging.getLogger(__name__)
 #: format name → module exposing ``read(path, lang) -> Version``
 READERS: dict[str, str] = {
     "txt": "hlmpub.ingest.text",
-    "pdf": "hlmpub.ingest.pdf",
-    "docx": "hlmpub.ingest.docx",
-    "udhr-xml": "hlmpub.ingest.udhr",
+    "pdf": "hlmpub.ingest.readers.pdf",
+    "docx": "hlmpub.ingest.readers.docx",
+    "udhr-xml": "hlmpub.ingest.readers.udhr",
 }
 
 

@@ -25,12 +25,12 @@ from pathlib import Path
 from ..conventions import IdAllocator, note_key
 from ..model import Source, Unit, Version
 from ..safeio import sha256_file
-from .decode import read_text_file
-from .footnotes import Note, place_marked_notes, split_notes
-from .frontmatter import front_keys
-from .furniture import strip_furniture
-from .joining import join_lines, vocabulary
-from .segment import Block, segment
+from .readers.decode import read_text_file
+from .segment.footnotes import Note, place_marked_notes, split_notes
+from .segment.frontmatter import front_keys
+from .segment.furniture import strip_furniture
+from .segment.joining import join_lines, vocabulary
+from .segment.markers import Block, segment
 
 FORMAT = "txt"
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..conventions import CYRILLIC_ORDER
-from ..errors import InputError
+from ...conventions import CYRILLIC_ORDER
+from ...errors import InputError
 
 log = logging.getLogger(__name__)
 

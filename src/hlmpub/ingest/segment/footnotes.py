@@ -37,7 +37,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..conventions import ascii_digits
+from ...conventions import ascii_digits
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUP = "[⁰¹²³⁴⁵⁶⁷⁸⁹]"

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..conventions import article_number
-from ..errors import InputError, LanguageError
-from ..model import Source, Unit, Version
-from ..safeio import parse_xml, sha256_bytes
+from ...conventions import article_number
+from ...errors import InputError, LanguageError
+from ...model import Source, Unit, Version
+from ...safeio import parse_xml, sha256_bytes
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Source, Version
-from ..safeio import sha256_bytes
+from ...errors import InputError
+from ...model import Source, Version
+from ...safeio import sha256_bytes
+from ..text import parse_text
 from .pdf_text import pdf_pages
-from .text import parse_text
 
 FORMAT = "pdf"
 

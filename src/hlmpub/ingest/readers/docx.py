@@ -25,14 +25,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import Source, Version
-from ..safeio import parse_xml, sha256_file
+from ...errors import InputError
+from ...model import Source, Version
+from ...safeio import parse_xml, sha256_file
+from ..segment.footnotes import REF_MARK, Note
+from ..text import clean_chars, parse_text
 from .docx_numbering import ListNumbering
 from .docx_package import check_package
 from .docx_runs import paragraph_text, read_footnotes
-from .footnotes import REF_MARK, Note
-from .text import clean_chars, parse_text
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
-from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
+from ...conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
 from .frontmatter import is_front_line
 from .joining import is_cjk
 
