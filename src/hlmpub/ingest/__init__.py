@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 #: format name → module exposing ``read(path, lang) -> Version``
 READERS: dict[str, str] = {
-    "txt": "hlmpub.ingest.text",
+    "txt": "hlmpub.ingest.segment.units",
     "pdf": "hlmpub.ingest.readers.pdf",
     "docx": "hlmpub.ingest.readers.docx",
     "udhr-xml": "hlmpub.ingest.readers.udhr",

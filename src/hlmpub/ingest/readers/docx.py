@@ -29,7 +29,7 @@ from ...errors import InputError
 from ...model import Source, Version
 from ...safeio import parse_xml, sha256_file
 from ..segment.footnotes import REF_MARK, Note
-from ..text import clean_chars, parse_text
+from ..segment.units import clean_chars, parse_text
 from .docx_numbering import ListNumbering
 from .docx_package import check_package
 from .docx_runs import paragraph_text, read_footnotes

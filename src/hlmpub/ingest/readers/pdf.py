@@ -14,7 +14,7 @@ from pathlib import Path
 from ...errors import InputError
 from ...model import Source, Version
 from ...safeio import sha256_bytes
-from ..text import parse_text
+from ..segment.units import parse_text
 from .pdf_text import pdf_pages
 
 FORMAT = "pdf"

@@ -22,15 +22,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..conventions import IdAllocator, note_key
-from ..model import Source, Unit, Version
-from ..safeio import sha256_file
-from .readers.decode import read_text_file
-from .segment.footnotes import Note, place_marked_notes, split_notes
-from .segment.frontmatter import front_keys
-from .segment.furniture import strip_furniture
-from .segment.joining import join_lines, vocabulary
-from .segment.markers import Block, segment
+from ...conventions import IdAllocator, note_key
+from ...model import Source, Unit, Version
+from ...safeio import sha256_file
+from ..readers.decode import read_text_file
+from .footnotes import Note, place_marked_notes, split_notes
+from .frontmatter import front_keys
+from .furniture import strip_furniture
+from .joining import join_lines, vocabulary
+from .markers import Block, segment
 
 FORMAT = "txt"
 
