@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from hlmpub.ingest import parse_text
 from hlmpub.ingest.segment.furniture import strip_furniture
-from hlmpub.ingest.segment.units import parse_text
 from hlmpub.model import Source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hlmpub.ingest import read_version
+from hlmpub.ingest import parse_text, read_version
 from hlmpub.ingest.segment.markers import gap_threshold
-from hlmpub.ingest.segment.units import parse_text
 from hlmpub.model import Source
 
 SEED = Path(__file__).resolve().parents[2] / "sources" / "A_68_563" / "zh.txt"

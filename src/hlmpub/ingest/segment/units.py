@@ -1,53 +1,39 @@
-"""The text reader: UN document text (as extracted from a PDF) → :class:`Version`.
+"""Blocks → units: the segmenter's pipeline for the blocks a reader gives.
 
-:func:`parse_text` is the whole pipeline from a decoded string and is shared
-by the PDF reader (pages joined with ``"\\f"``) and the DOCX reader (paragraphs
-joined with ``"\\n\\n"``):
+For pages and paragraphs (text, PDF, DOCX):
 
-1. characters: newlines unified, bidi controls and BOMs removed, Arabic
-   presentation forms and Latin ligatures folded to letters;
+1. the blocks become one run of lines: a form feed after each page, a blank
+   line between paragraphs, a paragraph's printed number (``layout.marker``)
+   in front of its text, as a PDF shows it;
 2. page furniture dropped, its metadata kept (:mod:`.furniture`);
-3. footnotes at the foot of a page taken out (:mod:`.footnotes`);
-4. lines cut into blocks at numbering markers and gaps (:mod:`.segment`),
-   each footnote placed after the block that references it;
-5. each block's lines joined per language (:mod:`.joining`);
+3. footnotes taken out of the page feet (:mod:`.footnotes`), or, when the
+   reader gave ``note`` blocks, placed at their marked references;
+4. lines cut into segments at numbering markers and gaps (:mod:`.markers`),
+   each footnote placed after the segment that references it;
+5. each segment's lines joined per language (:mod:`.joining`);
 6. keys and ids assigned (:mod:`hlmpub.conventions`).
+
+Blocks that name the part of the document they are in (UDHR articles) carry
+their structure with them and go to :mod:`.structured` instead.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from pathlib import Path
 
 from ...conventions import IdAllocator, note_key
-from ...model import Source, Unit, Version
-from ...safeio import sha256_file
-from ..readers.decode import read_text_file
+from ...model import Unit, Version
+from ..blocks import NOTE, PAGE, PARAGRAPH, Block, Reading
 from .footnotes import Note, place_marked_notes, split_notes
 from .frontmatter import front_keys
-from .furniture import strip_furniture
+from .furniture import FORM_FEED, strip_lines
 from .joining import join_lines, vocabulary
-from .markers import Block, segment
-
-FORMAT = "txt"
-
-#: Bidi embedding/override/isolate marks, LRM/RLM/ALM, zero-width no-break space (BOM).
-INVISIBLE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
-#: Latin ligatures (ﬁ ﬂ ...) and Arabic presentation forms, which some PDFs give instead of letters.
-PRESENTATION_FORMS = re.compile("[\ufb00-\ufb06\ufb50-\ufdff\ufe70-\ufefe]")
+from .markers import Segment, segment
+from .structured import structured_units
 
 
-def clean_chars(text: str) -> str:
-    """Unify newlines, drop invisible bidi marks, fold ligatures and Arabic presentation forms."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = INVISIBLE.sub("", text)
-    return PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-
-
-def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
+def _units(blocks: list[Segment], lang: str, vocab: frozenset[str]) -> list[Unit]:
     ids = IdAllocator(lang)
     texts = [join_lines(b.lines, lang, vocab) for b in blocks]
     front = [t for b, t in zip(blocks, texts, strict=True) if b.kind == "front"]
@@ -62,13 +48,13 @@ def _units(blocks: list[Block], lang: str, vocab: frozenset[str]) -> list[Unit]:
     return units
 
 
-def _with_notes(blocks: list[Block], notes: list[Note]) -> list[Block]:
-    """Each note as a block right after the block holding its reference (after earlier notes there)."""
-    starts = [b.start for b in blocks]  # increasing: blocks come in line order
-    after: dict[int, list[Block]] = {}
+def _with_notes(blocks: list[Segment], notes: list[Note]) -> list[Segment]:
+    """Each note as a segment right after the segment holding its reference (after earlier notes there)."""
+    starts = [b.start for b in blocks]  # increasing: segments come in line order
+    after: dict[int, list[Segment]] = {}
     for note in notes:
         anchor = bisect_right(starts, note.ref_line) - 1
-        after.setdefault(anchor, []).append(Block("note", note.marker, note_key(note.number), note.lines))
+        after.setdefault(anchor, []).append(Segment("note", note.marker, note_key(note.number), note.lines))
     out = after.get(-1, [])
     for i, block in enumerate(blocks):
         out.append(block)
@@ -76,30 +62,56 @@ def _with_notes(blocks: list[Block], notes: list[Note]) -> list[Block]:
     return out
 
 
-def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None, notes: Sequence[Note] = ()) -> Version:
-    """Segment the text of one language version into units.
+def _printed(block: Block) -> list[str]:
+    """The lines of a block as printed: a number the format prints goes in front of the text."""
+    if block.layout.marker:
+        return (block.layout.marker + "\n".join(block.lines)).split("\n")
+    return list(block.lines)
 
-    ``gap``: how many blank lines end a block.  None (the default) detects it
-    from the text: 2 when a blank line follows every wrapped line, else 1.  A
-    reader whose lines are whole paragraphs (DOCX, paragraphs joined with
-    ``"\n\n"``) passes ``gap=1`` so that every paragraph is its own block.
 
-    ``notes``: footnotes the reader already knows (DOCX), each referenced in
-    ``text`` by :data:`.footnotes.REF_MARK` and its number; page-foot notes are
-    then not looked for.
+def body_lines(blocks: Sequence[Block]) -> list[str]:
+    """Page and paragraph blocks as one run of lines: a form feed after a page, a blank line after a paragraph."""
+    lines: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind not in (PAGE, PARAGRAPH):
+            raise ValueError(f"no rule for a {block.kind} block among pages and paragraphs")
+        if i:
+            lines.append(FORM_FEED if blocks[i - 1].kind == PAGE else "")
+        lines.extend(_printed(block))
+    return lines
+
+
+def _note(block: Block) -> Note:
+    return Note(block.layout.number, block.layout.marker or str(block.layout.number), list(block.lines))
+
+
+def text_units(blocks: Sequence[Block], lang: str, gap: int | None = None) -> tuple[list[Unit], dict[str, str]]:
+    """Units of page and paragraph blocks (with any ``note`` blocks), and the metadata the furniture carried.
+
+    ``gap``: how many blank lines end a segment.  None (the default): 1 when
+    the reader gave paragraphs (every paragraph its own segment), else detected
+    from the text (2 when a blank line follows every wrapped line, else 1).
     """
-    cleaned = strip_furniture(clean_chars(text))
-    if notes:
-        body, found = place_marked_notes(cleaned.lines, notes)
-        vocab = vocabulary([*body, *(line for note in found for line in note.lines)])
+    body = [b for b in blocks if b.kind != NOTE]
+    marked = [_note(b) for b in blocks if b.kind == NOTE]
+    if gap is None and any(b.kind == PARAGRAPH for b in body):
+        gap = 1
+    cleaned = strip_lines(body_lines(body))
+    if marked:
+        lines, found = place_marked_notes(cleaned.lines, marked)
+        vocab = vocabulary([*lines, *(line for note in found for line in note.lines)])
     else:
-        body, found = split_notes(cleaned.lines, cleaned.page_ends)
+        lines, found = split_notes(cleaned.lines, cleaned.page_ends)
         vocab = vocabulary(cleaned.lines)
-    blocks = _with_notes(segment(body, lang, gap), found)
-    return Version(lang=lang, units=tuple(_units(blocks, lang, vocab)), source=source, meta=cleaned.meta)
+    segments = _with_notes(segment(lines, lang, gap), found)
+    return _units(segments, lang, vocab), cleaned.meta
 
 
-def read(path: Path, lang: str) -> Version:
-    """Read a UTF-8 (or UTF-16 / GB18030) text file."""
-    text = read_text_file(path, lang)
-    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)))
+def to_version(reading: Reading, lang: str, *, gap: int | None = None) -> Version:
+    """The units of one language version from a reader's blocks (``gap``: see :func:`text_units`)."""
+    meta: dict[str, str] = {}
+    if any(block.layout.part for block in reading.blocks):
+        units = structured_units(reading, lang)
+    else:
+        units, meta = text_units(reading.blocks, lang, gap)
+    return Version(lang=lang, units=tuple(units), source=reading.source, meta={**meta, **reading.meta})
