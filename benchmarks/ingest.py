@@ -15,7 +15,7 @@ import re
 import time
 from pathlib import Path
 
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text
 from hlmpub.model import Source
 
 SEED = Path(__file__).resolve().parents[1] / "sources" / "A_68_563" / "zh.txt"

@@ -14,7 +14,7 @@ import pytest
 from hlmpub.cli import run
 from hlmpub.errors import ExitCode, InputError
 from hlmpub.ingest import read_version
-from hlmpub.ingest.decode import decode_text, utf16_without_bom
+from hlmpub.ingest.readers.decode import decode_text, utf16_without_bom
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sources" / "A_68_563" / "zh.txt"
@@ -65,7 +65,7 @@ def test_big5_traditional_chinese_decodes_correctly_and_says_so(tmp_path, capsys
     assert decode_text(data, tmp_path / "x.txt", "zh") == text
     f = tmp_path / "zh_hant.txt"
     f.write_bytes(data)
-    with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.decode"):
+    with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.readers.decode"):
         version = read_version(f, "zh")
     assert "decoded as Big5" in caplog.text and "Simplified" in caplog.text
     utf8 = tmp_path / "zh_hant_utf8.txt"
@@ -76,7 +76,7 @@ def test_big5_traditional_chinese_decodes_correctly_and_says_so(tmp_path, capsys
 
 
 def test_gb18030_simplified_is_not_reported_as_traditional(tmp_path, caplog):
-    with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.decode"):
+    with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.readers.decode"):
         decode_text(_seed_text().encode("gb18030"), tmp_path / "x.txt", "zh")
     assert "decoded as GB18030" in caplog.text and "Traditional" not in caplog.text
 

@@ -393,7 +393,7 @@ def test_numbering_with_a_start_that_is_not_a_number_is_one_line(tmp_path, capsy
     ],
 )
 def test_number_formats(n, fmt, expected):
-    from hlmpub.ingest.docx_numbering import format_number
+    from hlmpub.ingest.readers.docx_numbering import format_number
 
     assert format_number(n, fmt) == expected
 
@@ -412,7 +412,7 @@ def _paragraph_xml(num_id: str | None = None, ilvl: str | None = None, style: st
 def test_list_restarts_overrides_and_style_links(tmp_path):
     from lxml import etree
 
-    from hlmpub.ingest.docx_numbering import ListNumbering
+    from hlmpub.ingest.readers.docx_numbering import ListNumbering
 
     # synthetic numbering: Arabic "%1 -" paragraphs with "(%2)" letters that never restart (lvlRestart 0),
     # a second instance restarting at 5, a legal-style "%1.%2" level, and a style linked to level 1
@@ -514,7 +514,7 @@ def test_footnotes_referenced_after_punctuation_and_in_chinese(tmp_path):
 def test_list_defined_through_a_numbering_style(tmp_path):
     from lxml import etree
 
-    from hlmpub.ingest.docx_numbering import ListNumbering
+    from hlmpub.ingest.readers.docx_numbering import ListNumbering
 
     # synthetic: list 5 draws on abstract 5, which only links to the numbering style "UNList"; that style's
     # list 6 (abstract 6) holds the levels, as Word writes lists defined as list styles

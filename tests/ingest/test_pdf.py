@@ -17,8 +17,8 @@ from lxml.html import builder as E
 from hlmpub.cli import run
 from hlmpub.errors import ExitCode, InputError
 from hlmpub.ingest import read_version
-from hlmpub.ingest.pdf_bidi import Char, logical_line, orient_brackets, resolve_levels
-from hlmpub.ingest.pdf_text import pdf_pages
+from hlmpub.ingest.readers.pdf_bidi import Char, logical_line, orient_brackets, resolve_levels
+from hlmpub.ingest.readers.pdf_text import pdf_pages
 from hlmpub.model import Unit
 
 ROOT = Path(__file__).resolve().parents[2]

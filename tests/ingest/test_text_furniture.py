@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from hlmpub.ingest.furniture import classify, strip_furniture
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text
+from hlmpub.ingest.segment.furniture import classify, strip_furniture
 from hlmpub.model import Source
 
 

@@ -1,10 +1,10 @@
-"""Line joining, hyphenation and whitespace rules (hlmpub.ingest.joining). Inputs are SYNTHETIC snippets."""
+"""Line joining, hyphenation and whitespace rules (hlmpub.ingest.segment.joining). Inputs are SYNTHETIC snippets."""
 
 from __future__ import annotations
 
 import pytest
 
-from hlmpub.ingest.joining import join_lines, keep_hyphen, normalise_space, vocabulary
+from hlmpub.ingest.segment.joining import join_lines, keep_hyphen, normalise_space, vocabulary
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text
 from hlmpub.model import Source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

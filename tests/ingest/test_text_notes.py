@@ -1,4 +1,4 @@
-"""Footnotes at the foot of a page become units of kind "note" (hlmpub.ingest.footnotes).
+"""Footnotes at the foot of a page become units of kind "note" (hlmpub.ingest.segment.footnotes).
 
 Fixtures tests/fixtures/ingest/notes_{en,zh,ar}.txt and the snippets below are SYNTHETIC (written for these
 tests, not UN documents): two pages, footnotes before the footer furniture, one of them interrupting a paragraph
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.ingest.furniture import strip_furniture
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text
+from hlmpub.ingest.segment.furniture import strip_furniture
 from hlmpub.model import Source
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.ingest import read_version
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text, read_version
 from hlmpub.model import Source
 
 SEED = Path(__file__).resolve().parents[2] / "sources" / "A_68_563" / "zh.txt"

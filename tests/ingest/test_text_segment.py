@@ -1,12 +1,11 @@
-"""Segmentation rules (hlmpub.ingest.segment) on SYNTHETIC snippets and on the seed's units."""
+"""Segmentation rules (hlmpub.ingest.segment.markers) on SYNTHETIC snippets and on the seed's units."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from hlmpub.ingest import read_version
-from hlmpub.ingest.segment import gap_threshold
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text, read_version
+from hlmpub.ingest.segment.markers import gap_threshold
 from hlmpub.model import Source
 
 SEED = Path(__file__).resolve().parents[2] / "sources" / "A_68_563" / "zh.txt"
@@ -77,7 +76,7 @@ def test_arabic_mirrored_parentheses_from_a_visual_order_extraction():
 
 def test_numbering_gap_is_logged(caplog):
     # SYNTHETIC
-    with caplog.at_level("WARNING", logger="hlmpub.ingest.segment"):
+    with caplog.at_level("WARNING", logger="hlmpub.ingest.segment.markers"):
         parse_text("1. One.\n3. Three.\n", "en", SRC)
     assert "para numbering jumps from 1 to 3" in caplog.text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from hlmpub.conventions import subsub_key
-from hlmpub.ingest.text import parse_text
+from hlmpub.ingest import parse_text
 from hlmpub.model import Source
 
 SRC = Source("x.txt", "txt", "")

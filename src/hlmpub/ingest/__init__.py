@@ -1,9 +1,15 @@
-"""Readers: a file of one language version → :class:`hlmpub.model.Version`.
+"""Ingest: a file of one language version → :class:`hlmpub.model.Version`.
 
-``READERS`` maps a format name to the module that reads it; each such module
-exposes ``read(path: Path, lang: str) -> Version`` and is imported only when
-used.  :func:`read_version` is the one entry point: it checks the language and
-the file, picks the reader and turns every failure into one
+Two halves that do not import each other (``tests/ingest/test_layers.py``),
+speaking the block type of :mod:`.blocks`::
+
+    file ──readers/<format>──▶ Reading (blocks of lines + layout) ──segment──▶ Version (units)
+
+``READERS`` maps a format name to the module under :mod:`.readers` that reads
+it; each such module exposes ``read(path: Path, lang: str) -> Reading`` and is
+imported only when used.  :func:`read_version` is the one entry point: it
+checks the language and the file, runs the reader and the segmenter
+(:func:`.segment.to_version`) and turns every failure into one
 :class:`~hlmpub.errors.HlmpubError` line naming the file.
 """
 
@@ -15,16 +21,17 @@ from pathlib import Path
 
 from ..config import FORMAT_BY_SUFFIX, check_lang
 from ..errors import HlmpubError, InputError
-from ..model import Version
+from ..model import Source, Version
+from .blocks import Reading
 
 log = logging.getLogger(__name__)
 
-#: format name → module exposing ``read(path, lang) -> Version``
+#: format name → module exposing ``read(path, lang) -> Reading``
 READERS: dict[str, str] = {
-    "txt": "hlmpub.ingest.text",
-    "pdf": "hlmpub.ingest.pdf",
-    "docx": "hlmpub.ingest.docx",
-    "udhr-xml": "hlmpub.ingest.udhr",
+    "txt": "hlmpub.ingest.readers.txt",
+    "pdf": "hlmpub.ingest.readers.pdf",
+    "docx": "hlmpub.ingest.readers.docx",
+    "udhr-xml": "hlmpub.ingest.readers.udhr",
 }
 
 
@@ -59,7 +66,9 @@ def check_file(path: Path) -> None:
 
 
 def read_version(path: str | Path, lang: str, fmt: str | None = None) -> Version:
-    """Read one language version with the reader for ``fmt`` (default: from the extension)."""
+    """Read one language version with the reader for ``fmt`` (default: from the extension), then segment it."""
+    from .segment import to_version
+
     path = Path(path)
     code = check_lang(lang, path)
     name = format_of(path, fmt)
@@ -70,7 +79,8 @@ def read_version(path: str | Path, lang: str, fmt: str | None = None) -> Version
         raise InputError(f"the {name} reader is not available ({exc})", path) from None
     log.debug("reading %s as %s (%s)", path, name, code)
     try:
-        version: Version = module.read(path, code)
+        reading: Reading = module.read(path, code)
+        version = to_version(reading, code)
     except HlmpubError as exc:
         if exc.path is None:
             raise type(exc)(exc.message, path) from None
@@ -78,3 +88,16 @@ def read_version(path: str | Path, lang: str, fmt: str | None = None) -> Version
     except (OSError, UnicodeError, ValueError, LookupError) as exc:
         raise InputError(f"cannot read as {name}: {type(exc).__name__}: {exc}", path) from None
     return version
+
+
+def parse_text(text: str, lang: str, source: Source, *, gap: int | None = None) -> Version:
+    """The text reader and the segmenter on decoded text, as for a ``.txt`` file (tests, benchmarks).
+
+    ``gap``: how many blank lines end a unit; None detects it (see
+    :func:`.segment.units.text_units`).  ``gap=1`` treats text whose
+    paragraphs are joined with blank lines as a DOCX reader's paragraphs.
+    """
+    from .readers.txt import text_reading
+    from .segment import to_version
+
+    return to_version(text_reading(text, source), lang, gap=gap)

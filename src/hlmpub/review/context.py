@@ -12,7 +12,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import ConfigError
-from ..model import HEADING_KINDS, Edition, Finding, Link, Unit
+from ..model import HEADING_KINDS, Edition, Finding, Link, Severity, Unit
 
 #: Defaults of every review setting; a check reads only its own keys.
 DEFAULTS: dict[str, Any] = {
@@ -99,7 +99,7 @@ class Context:
     def langs(self) -> tuple[str, ...]:
         return self.edition.langs
 
-    def finding(self, severity: str, code: str, message: str, **where: Any) -> Finding:
+    def finding(self, severity: Severity, code: str, message: str, **where: Any) -> Finding:
         """A Finding, with the configured severity override for ``code`` applied."""
         severity = self.config["severity"].get(code, severity)
         return Finding(severity=severity, code=code, message=message, **where)

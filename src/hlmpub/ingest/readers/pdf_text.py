@@ -15,8 +15,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import InputError
-from ..model import RTL_LANGS
+from ...errors import InputError
+from ...model import RTL_LANGS
 from .pdf_bidi import Char, bidi_class, has_rtl, logical_line, orient_brackets
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ other principal organs) in the six languages, hyperlink lines
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*\*?"  # A/68/563* = reissued
@@ -66,6 +67,9 @@ DATE_LINE = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)[\w\s./,ØŒ-]{6,40}$|^\d{4}\s*å¹
 
 #: Lines after ``Distr.`` that may still be masthead (date, version language).
 MASTHEAD_SPAN = 3
+
+#: A page break, as a line of its own.
+FORM_FEED = "\f"
 
 
 @dataclass
@@ -160,10 +164,15 @@ def _masthead(line: str, meta: dict[str, str]) -> bool:
 
 def strip_furniture(text: str) -> Cleaned:
     """Drop page furniture and form feeds from ``text``; keep blank lines that separate content."""
+    return strip_lines(text.replace(FORM_FEED, f"\n{FORM_FEED}\n").split("\n"))
+
+
+def strip_lines(lines: Iterable[str]) -> Cleaned:
+    """Drop page furniture from ``lines``, where a line that is a form feed is a page break."""
     out = Cleaned()
     after_drop = True  # at the start, like after a page break: leading blanks go
     masthead = 0
-    for raw in text.replace("\f", "\n\f\n").split("\n"):
+    for raw in lines:
         line = "\f" if raw.strip(" \t\r\v\u3000") == "\f" else raw.strip()  # str.strip() would eat the \f
         if line == "\f" or (line and classify(line, out.meta)) or (masthead and line and _masthead(line, out.meta)):
             masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)

@@ -3,7 +3,7 @@
 A line-end hyphen between two word fragments is either a hyphenation break
 (``разоруже-`` + ``ние`` → ``разоружение``) or the hyphen of a compound
 (``государствами-`` + ``членами``).  When the document itself gives no
-evidence (see :func:`hlmpub.ingest.joining.keep_hyphen`), these tables decide:
+evidence (see :func:`hlmpub.ingest.segment.joining.keep_hyphen`), these tables decide:
 
 * ``FIRST_ELEMENTS``: whole words written with a hyphen before the next
   element (``non-``, ``социально-``, ``vingt-``).  Matched against the whole

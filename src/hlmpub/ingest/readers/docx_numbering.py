@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..numerals import (
+from ...errors import InputError
+from ...numerals import (
     ARABIC_ABJAD,
     ARABIC_ALPHABETICAL,
     CYRILLIC,

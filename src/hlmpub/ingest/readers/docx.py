@@ -1,4 +1,4 @@
-"""The DOCX reader: a Word file → :class:`Version`.
+"""The DOCX reader: a Word file → one block per paragraph, and its footnotes.
 
 The package is checked first (:mod:`.docx_package`: zip, main part, size, XML
 without entities).  Then python-docx walks the body in document order, body
@@ -6,15 +6,18 @@ paragraphs and the paragraphs of table cells (a merged cell once), one block
 per Word paragraph; headers and footers are page furniture and are not read.
 
 * **Automatic numbering**: a paragraph numbered by Word (``w:numPr``, directly
-  or through its style) gets the marker Word prints (``19.``, ``(a)``) in
-  front of its text (:mod:`.docx_numbering`), as it appears in the PDF.
+  or through its style) gets the marker Word prints (``19.``, ``(a)``) as its
+  ``layout.marker`` (:mod:`.docx_numbering`); the segmenter puts it in front
+  of the text, as it appears in the PDF.
 * **Footnotes**: each ``w:footnoteReference`` becomes its number glued to the
-  text (``meeting1``), and the note (``word/footnotes.xml``) a ``note`` unit
-  after the unit holding the reference (:mod:`.docx_runs`,
-  ``parse_text(notes=...)``).
+  text (``meeting1``) after :data:`~hlmpub.ingest.blocks.REF_MARK`, and the
+  note (``word/footnotes.xml``) a ``note`` block after the paragraphs
+  (:mod:`.docx_runs`); the segmenter places it after the unit holding the
+  reference.
 
-The blocks are joined with blank lines and go through the same segmenter as
-extracted text (:func:`.text.parse_text`).
+Every non-empty Word paragraph is a ``paragraph`` block, so the segmenter
+keeps unnumbered paragraphs apart; the rest (furniture, markers, joining) is
+the same as for extracted text.
 """
 
 from __future__ import annotations
@@ -25,14 +28,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import Source, Version
-from ..safeio import parse_xml, sha256_file
+from ...errors import InputError
+from ...model import Source
+from ...safeio import parse_xml, sha256_file
+from ..blocks import NOTE, PARAGRAPH, REF_MARK, Block, Layout, Reading
 from .docx_numbering import ListNumbering
 from .docx_package import check_package
 from .docx_runs import paragraph_text, read_footnotes
-from .footnotes import REF_MARK, Note
-from .text import clean_chars, parse_text
+from .txt import clean_chars
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +86,7 @@ class _Body:
         self.path = path
         self.lists = ListNumbering(parts.get(NUMBERING), parts.get(STYLES), path)
         self.footnotes = read_footnotes(parts[FOOTNOTES]) if FOOTNOTES in parts else {}
-        self.notes: list[Note] = []
+        self.notes: list[Block] = []
 
     def reference(self, note_id: str, custom_mark: bool) -> str:
         """A footnote reference: the next note number, after :data:`REF_MARK` (nothing for a custom mark)."""
@@ -92,14 +95,14 @@ class _Body:
             return ""
         number = len(self.notes) + 1
         lines = [clean_chars(line).strip() for text in self.footnotes[note_id] for line in text.split("\n")]
-        self.notes.append(Note(number, str(number), [line for line in lines if line] or [""]))
+        layout = Layout(marker=str(number), number=number)
+        self.notes.append(Block(NOTE, tuple(line for line in lines if line) or ("",), layout))
         return "" if custom_mark else f"{REF_MARK}{number}"
 
-    def paragraph(self, p: Any) -> str:
-        """The text of one paragraph, its automatic marker in front."""
+    def paragraph(self, p: Any) -> tuple[str, str]:
+        """The automatic marker of one paragraph (with its suffix; "" if none) and its text."""
         marker = self.lists.marker(p)
-        text = paragraph_text(p, self.reference).strip()
-        return f"{marker}{text}" if marker and text else text
+        return marker or "", paragraph_text(p, self.reference).strip()
 
 
 def _open(path: Path) -> Any:
@@ -113,25 +116,29 @@ def _open(path: Path) -> Any:
         raise InputError(f"cannot open as a Word document: {exc}", path) from None
 
 
-def docx_body(path: Path) -> tuple[str, list[Note]]:
-    """The body text of a DOCX (one Word paragraph per block, blocks joined with blank lines) and its footnotes."""
+def docx_body(path: Path) -> tuple[list[tuple[str, str]], list[Block]]:
+    """The non-empty paragraphs of a DOCX as (automatic marker, text), and its footnotes as ``note`` blocks."""
     document = _open(path)
     body = _Body(document, path)
-    blocks = [body.paragraph(p) for p in _paragraphs(document, set())]
-    text = "\n\n".join(b for b in blocks if b)
-    log.debug("%s: %d paragraphs, %d footnotes", path.name, len(blocks), len(body.notes))
-    if not text.replace(REF_MARK, "").strip():
+    paragraphs = [body.paragraph(p) for p in _paragraphs(document, set())]
+    log.debug("%s: %d paragraphs, %d footnotes", path.name, len(paragraphs), len(body.notes))
+    kept = [(marker, text) for marker, text in paragraphs if text]
+    if not "".join(marker + text for marker, text in kept).replace(REF_MARK, "").strip():
         raise InputError("the Word document has no text in its body", path)
-    return text, body.notes
+    return kept, body.notes
 
 
 def docx_text(path: Path) -> str:
-    """The body text of a DOCX, footnote references as plain numbers, without the notes."""
-    text, _ = docx_body(path)
-    return text.replace(REF_MARK, "")
+    """The body text of a DOCX (paragraphs joined with blank lines), footnote references as plain numbers."""
+    paragraphs, _ = docx_body(path)
+    return "\n\n".join(marker + text for marker, text in paragraphs).replace(REF_MARK, "")
 
 
-def read(path: Path, lang: str) -> Version:
-    """Read a Word (.docx) file."""
-    text, notes = docx_body(path)
-    return parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), gap=1, notes=notes)
+def read(path: Path, lang: str) -> Reading:
+    """Read a Word (.docx) file: its paragraphs, then its footnotes."""
+    paragraphs, notes = docx_body(path)
+    blocks = [
+        Block(PARAGRAPH, tuple(clean_chars(text).split("\n")), Layout(marker=clean_chars(marker)))
+        for marker, text in paragraphs
+    ]
+    return Reading(Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), (*blocks, *notes))

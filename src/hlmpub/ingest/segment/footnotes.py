@@ -27,8 +27,9 @@ The note keeps its number as its marker and its text; the reference digit
 stays in the body text.  Anything else stays text.
 
 A reader that knows its notes and where they are referenced (DOCX) does not
-need any of this: it writes :data:`REF_MARK` before each reference number and
-hands the notes over (:func:`place_marked_notes`, ``parse_text(notes=...)``).
+need any of this: it writes :data:`~hlmpub.ingest.blocks.REF_MARK` before each
+reference number and hands the notes over as ``note`` blocks
+(:func:`place_marked_notes`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from ..conventions import ascii_digits
+from ...numerals import ascii_digits
+from ..blocks import REF_MARK
 
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SUP = "[⁰¹²³⁴⁵⁶⁷⁸⁹]"
@@ -48,8 +50,6 @@ NOTE_LINE = re.compile(rf"^(?P<n>\d{{1,3}}(?=\s)|{SUP}{{1,3}})\s*(?P<rest>(?![-�
 #: A reference: digits glued after a letter, not followed by a word character, ``/`` or a decimal part.
 REFERENCE = re.compile(rf"(?<=[^\W\d_])(?P<n>\d{{1,3}})(?![\w/]|[.,]\d)|(?P<sup>{SUP}{{1,3}})")
 
-#: Written by a reader before a reference number whose note it hands over (a Unicode noncharacter, never text).
-REF_MARK = "\ufdd0"
 MARKED_REFERENCE = re.compile(REF_MARK + r"(\d+)")
 
 #: How many note numbers may be skipped (notes we failed to see), and the longest zone and note.

@@ -1,13 +1,13 @@
-"""Segmentation: content lines → blocks, each opened by a numbering marker or a gap.
+"""Segmentation: content lines → segments (the lines of one unit each), each opened by a numbering marker or a gap.
 
-A line opens a new block when it starts with a marker that continues the
+A line opens a new segment when it starts with a marker that continues the
 document's numbering (:class:`Numbering`: the next chapter, section, paragraph
 or sub-paragraph, allowing a small gap); so a wrapped line that happens to
 start with ``2013.`` or ``A.`` stays inside its paragraph.  A run of blank
-lines also opens a block: two blank lines when the text has a blank line
+lines also opens a segment: two blank lines when the text has a blank line
 between every wrapped line (as text extracted from UN PDFs often does), one
 otherwise.  Before the first marker (the front matter: session, agenda item,
-titles) a short line also ends its block, since titles are set one per line.
+titles) a short line also ends its segment, since titles are set one per line.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Literal
 
-from ..conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
+from ...conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
+from ...model import Kind
 from .frontmatter import is_front_line
 from .joining import is_cjk
 
@@ -31,19 +33,29 @@ LOOKAHEAD_LINES = 30
 
 Option = tuple[int, int, Marker, int]  # rank, order, marker, value
 
-#: A front-matter line shorter than this share of the full line width ends its block.
+#: A front-matter line shorter than this share of the full line width ends its segment.
 SHORT_LINE = 0.75
 
-#: A block before the first marker with this many lines, or this many columns, is body text, not a title.
+#: A segment before the first marker with this many lines, or this many columns, is body text, not a title.
 FRONT_MAX_LINES = 3
 FRONT_MAX_WIDTH = 250
 
 
+#: The unit kind of each marker kind: a sub-sub-paragraph is a sub-paragraph with a deeper key.
+UNIT_KIND: dict[str, Kind] = {
+    "chapter": "chapter",
+    "section": "section",
+    "para": "para",
+    "subpara": "subpara",
+    "subsub": "subpara",
+}
+
+
 @dataclass
-class Block:
+class Segment:
     """Wrapped lines of one unit, with its marker when it has one."""
 
-    kind: str  # chapter | section | para | subpara | note | front | other
+    kind: Kind | Literal["front"]  # front: a line of the front matter, a meta unit once its key is known
     marker: str = ""
     key: str = ""
     lines: list[str] = field(default_factory=list)
@@ -168,13 +180,13 @@ def gap_threshold(lines: list[str]) -> int:
     return 2 if gaps.get(1, 0) > gaps.get(0, 0) else 1
 
 
-def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
-    """Cut content lines into blocks (see the module docstring).
+def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Segment]:
+    """Cut content lines into segments (see the module docstring).
 
-    ``gap`` is the number of blank lines that ends a block; None: detect it.
+    ``gap`` is the number of blank lines that ends a segment; None: detect it.
     """
     needed, width = gap or gap_threshold(lines), full_width(lines)
-    blocks: list[Block] = []
+    blocks: list[Segment] = []
     numbering = Numbering()
     gap, front, prev = 0, True, ""
     for index, raw in enumerate(lines):
@@ -188,10 +200,10 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Block]:
             front = False
             _log_gap(numbering, marker.kind, value, lang)
             key = numbering.advance(marker.kind, value)
-            kind = "subpara" if marker.kind == "subsub" else marker.kind
-            blocks.append(Block(kind, marker.printed, key, [marker.rest] if marker.rest else [], index))
+            rest = [marker.rest] if marker.rest else []
+            blocks.append(Segment(UNIT_KIND[marker.kind], marker.printed, key, rest, index))
         elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
-            blocks.append(Block("front" if front else "other", lines=[line], start=index))
+            blocks.append(Segment("front" if front else "other", lines=[line], start=index))
         else:
             blocks[-1].lines.append(line)
         gap, prev = 0, line
@@ -213,8 +225,8 @@ def _log_gap(numbering: Numbering, kind: str, value: int, lang: str) -> None:
         log.warning("%s: %s numbering jumps from %d to %d", lang, kind, current, value)
 
 
-def _end_front_at_body_text(blocks: list[Block]) -> list[Block]:
-    """Front matter is titles: from the first block that reads like body text on, blocks are ``other``."""
+def _end_front_at_body_text(blocks: list[Segment]) -> list[Segment]:
+    """Front matter is titles: from the first segment that reads like body text on, segments are ``other``."""
     in_body = False
     for block in blocks:
         if block.kind != "front":
@@ -229,7 +241,7 @@ def _end_front_at_body_text(blocks: list[Block]) -> list[Block]:
 
 
 def _ends_front_block(prev: str, line: str, width: int, lang: str) -> bool:
-    """In the front matter, titles are one per line: a short line or a known front line ends a block."""
+    """In the front matter, titles are one per line: a short line or a known front line ends a segment."""
     if display_width(prev) < SHORT_LINE * width:
         return True
     return is_front_line(prev, lang) or is_front_line(line, lang)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import InputError
-from ..safeio import parse_xml
+from ...errors import InputError
+from ...safeio import parse_xml
 
 MAIN_PART = "word/document.xml"
 MAX_UNPACKED = 256 * 1024 * 1024

@@ -1,21 +1,22 @@
-"""The PDF reader: a UN PDF → :class:`Version`.
+"""The PDF reader: a UN PDF → pages of lines.
 
 The text layer is taken page by page with PDFium (:mod:`.pdf_text`; why PDFium:
-docs/design/pdf-reader.md), the pages are joined with form feeds and the text
-goes through the same segmenter as extracted text (:func:`.text.parse_text`),
-so page furniture, line joining, markers, keys and ids are handled once.
+docs/design/pdf-reader.md), the pages are joined with form feeds and cut into
+``page`` blocks as extracted text is (:func:`.txt.page_blocks`), so the
+segmenter handles page furniture, line joining, markers, keys and ids once for
+both.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Source, Version
-from ..safeio import sha256_bytes
+from ...errors import InputError
+from ...model import Source
+from ...safeio import sha256_bytes
+from ..blocks import Reading
 from .pdf_text import pdf_pages
-from .text import parse_text
+from .txt import page_blocks
 
 FORMAT = "pdf"
 
@@ -31,9 +32,9 @@ def pdf_text(data: bytes, path: Path, lang: str) -> tuple[str, int]:
     return text, len(pages)
 
 
-def read(path: Path, lang: str) -> Version:
-    """Read a PDF with a text layer."""
+def read(path: Path, lang: str) -> Reading:
+    """Read a PDF with a text layer; its page count goes to the metadata."""
     data = path.read_bytes()
     text, pages = pdf_text(data, path, lang)
-    version = parse_text(text, lang, Source(path=path.name, format=FORMAT, sha256=sha256_bytes(data)))
-    return dataclasses.replace(version, meta={**version.meta, "pages": str(pages)})
+    source = Source(path=path.name, format=FORMAT, sha256=sha256_bytes(data))
+    return Reading(source, page_blocks(text), meta={"pages": str(pages)})

@@ -1,23 +1,25 @@
-"""The "UDHR in XML" reader (namespace ``http://efele.net/udhr``) → :class:`Version`.
+"""The "UDHR in XML" reader (namespace ``http://efele.net/udhr``) → blocks that name their part.
 
-The structure is explicit in the XML, so no segmenter runs here.  Units come
-out in document order:
+The structure is explicit in the XML, so the blocks say what they are and
+which part of the document they are in; the segmenter
+(:mod:`hlmpub.ingest.segment.structured`) makes the keys and ids from that
+and reads no markers.  Blocks come out in document order, each with one line
+(its text, whitespace runs collapsed):
 
-============================  =========  ================  ======================
-element                       kind       key               id
-============================  =========  ================  ======================
-``udhr/title``                meta       ``meta:title``    ``{lang}-m1``
-``note/para``                 note       (none)            ``{lang}-n{k}``
-``preamble/title``            section    ``sec:preamble``  ``{lang}-h{n}``
-``preamble/para``             para       (none)            ``{lang}-u{k}``
-``article/title``             section    ``art:N``         ``{lang}-h{n}``
-``article/para``              para       ``art:N.p{k}``    ``{lang}-a{N}.p{k}``
-``article//listitem/para``    subpara    ``art:N.i{k}``    ``{lang}-a{N}.i{k}``
-============================  =========  ================  ======================
+============================  ===========  ===============================
+element                       block kind   layout
+============================  ===========  ===============================
+``udhr/title``                title
+``note/para``                 note
+``preamble/title``            heading      part ``preamble``
+``preamble/para``             paragraph    part ``preamble``
+``article/title``             heading      part ``article``, number N
+``article/para``              paragraph    part ``article``, number N
+``article//listitem``         item         part ``article``, number N, marker the ``tag`` attribute (``㈠``)
+============================  ===========  ===============================
 
-``n`` counts headings in order; preamble paragraphs carry no key because the
-language versions number them differently (the aligner matches them by
-meaning).  A list item's marker is its ``tag`` attribute (Chinese ``㈠``).
+A list item's text is its paragraphs joined with a space.  N is the
+article's ``number`` attribute, checked against its printed title.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..conventions import article_number
-from ..errors import InputError, LanguageError
-from ..model import Source, Unit, Version
-from ..safeio import parse_xml, sha256_bytes
+from ...conventions import article_number
+from ...errors import InputError, LanguageError
+from ...model import Source
+from ...safeio import parse_xml, sha256_bytes
+from ..blocks import ARTICLE, HEADING, ITEM, NOTE, PARAGRAPH, PREAMBLE, TITLE, Block, Layout, Reading
 
 log = logging.getLogger(__name__)
 
@@ -65,54 +68,38 @@ def file_lang(root: etree._Element) -> str:
 
 @dataclass
 class _Builder:
-    """Collects the units of one file, numbering headings, notes and unnumbered paragraphs."""
+    """Collects the blocks of one file in document order."""
 
-    lang: str
     path: Path
-    units: list[Unit] = field(default_factory=list)
-    headings: int = 0
-    notes: int = 0
-    unnumbered: int = 0
+    blocks: list[Block] = field(default_factory=list)
 
-    def add(self, uid: str, kind: str, key: str, text: str, marker: str = "") -> None:
-        if not text:
-            log.warning("%s: empty %s %s skipped", self.path.name, kind, key or uid)
-            return
-        self.units.append(Unit(uid, self.lang, kind, key, marker, text))
-
-    def heading(self, key: str, el: etree._Element) -> None:
-        self.headings += 1
-        self.add(f"{self.lang}-h{self.headings}", "section", key, clean_text(el))
+    def add(self, kind: str, text: str, layout: Layout) -> None:
+        self.blocks.append(Block(kind, (text,), layout))
 
     def note(self, el: etree._Element) -> None:
         for para in _children(el, "para"):
-            self.notes += 1
-            self.add(f"{self.lang}-n{self.notes}", "note", "", clean_text(para))
+            self.add(NOTE, clean_text(para), Layout())
 
     def preamble(self, el: etree._Element) -> None:
         for child in el:
             if _local(child) == "title":
-                self.heading("sec:preamble", child)
+                self.add(HEADING, clean_text(child), Layout(part=PREAMBLE))
             elif _local(child) == "para":
-                self.unnumbered += 1
-                self.add(f"{self.lang}-u{self.unnumbered}", "para", "", clean_text(child))
+                self.add(PARAGRAPH, clean_text(child), Layout(part=PREAMBLE))
 
     def article(self, el: etree._Element) -> None:
         n = self.article_number(el)
-        paras = items = 0
         for child in el:
             name = _local(child)
             if name == "title":
-                self.heading(f"art:{n}", child)
+                self.add(HEADING, clean_text(child), Layout(part=ARTICLE, number=n))
             elif name == "para":
-                paras += 1
-                self.add(f"{self.lang}-a{n}.p{paras}", "para", f"art:{n}.p{paras}", clean_text(child))
+                self.add(PARAGRAPH, clean_text(child), Layout(part=ARTICLE, number=n))
             elif name == "orderedlist":
                 for item in _children(child, "listitem"):
-                    items += 1
                     text = " ".join(clean_text(p) for p in _children(item, "para"))
                     marker = (item.get("tag") or "").strip()
-                    self.add(f"{self.lang}-a{n}.i{items}", "subpara", f"art:{n}.i{items}", text, marker)
+                    self.add(ITEM, text, Layout(marker=marker, part=ARTICLE, number=n))
 
     def article_number(self, el: etree._Element) -> int:
         """The ``number`` attribute, checked against the printed title when that can be parsed."""
@@ -129,11 +116,11 @@ class _Builder:
             raise InputError(f"line {el.sourceline}: article number={attr} but its title says {printed}", self.path)
         return int(attr)
 
-    def build(self, root: etree._Element) -> list[Unit]:
+    def build(self, root: etree._Element) -> list[Block]:
         for child in root:
             name = _local(child)
             if name == "title":
-                self.add(f"{self.lang}-m1", "meta", "meta:title", clean_text(child))
+                self.add(TITLE, clean_text(child), Layout())
             elif name == "note":
                 self.note(child)
             elif name == "preamble":
@@ -142,27 +129,25 @@ class _Builder:
                 self.article(child)
             elif name:
                 log.debug("%s: element <%s> ignored", self.path.name, name)
-        return self.units
+        return self.blocks
 
 
-def parse_udhr(data: bytes, path: Path, lang: str) -> list[Unit]:
-    """Units of one UDHR XML document given as bytes."""
+def parse_udhr(data: bytes, path: Path, lang: str) -> list[Block]:
+    """Blocks of one UDHR XML document given as bytes."""
     root = parse_xml(data, path, "UDHR XML")
     if root.tag != f"{{{NS}}}udhr":
         raise InputError(f"root element is <{root.tag}>, expected <udhr> in namespace {NS}", path)
     declared = file_lang(root)
     if declared != lang:
         raise LanguageError(f"the file is in {declared or 'no declared language'!r}, not {lang!r}", path)
-    units = _Builder(lang, path).build(root)
-    if not any(u.key.startswith("art:") for u in units):
+    blocks = _Builder(path).build(root)
+    if not any(b.layout.part == ARTICLE and b.lines[0] for b in blocks):
         raise InputError("no articles found in the UDHR XML", path)
-    return units
+    return blocks
 
 
-def read(path: Path, lang: str) -> Version:
+def read(path: Path, lang: str) -> Reading:
     """Read one UDHR-in-XML file (``udhr_eng.xml`` ...)."""
     data = path.read_bytes()
-    units = parse_udhr(data, path, lang)
-    return Version(
-        lang=lang, units=tuple(units), source=Source(path=path.name, format=FORMAT, sha256=sha256_bytes(data))
-    )
+    blocks = parse_udhr(data, path, lang)
+    return Reading(Source(path=path.name, format=FORMAT, sha256=sha256_bytes(data)), tuple(blocks))
