@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hlmpub.config import Settings
+from hlmpub.config import ReviewSettings, Settings
 from hlmpub.model import Edition, Link
 from hlmpub.pipeline import edition_from_sources
 from hlmpub.review import numbers, review_edition
@@ -27,7 +27,7 @@ from hlmpub.review.context import build_context
 from hlmpub.review.report import write_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = Settings(extra={"review": {"edition_formats": []}})
+SETTINGS = Settings(review=ReviewSettings(edition_formats=()))
 
 
 def repeated(edition: Edition, times: int) -> Edition:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.config import load_document, load_settings, parse_langs
+from hlmpub.config import ReviewSettings, load_document, load_settings, parse_langs
 from hlmpub.errors import ConfigError, LanguageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def _folder(tmp_path: Path, toml: str) -> Path:
     [
         ('[versions]\nzh = "zh.txt"\n', ConfigError, "[document] needs a symbol"),
         ('[document]\nsymbol = "A/1"\n', ConfigError, "[versions] lists no language file"),
-        ('[document]\nsymbol = "A/1"\n[versions]\nxx = "a.txt"\n', LanguageError, "unknown language 'xx'"),
+        ('[document]\nsymbol = "A/1"\n[versions]\nxx = "a.txt"\n', ConfigError, "unknown language 'xx'"),
         ('[document]\nsymbol = "A/1"\n[versions]\nen = "a.rtf"\n', ConfigError, "cannot tell the format"),
         ("[document\n", ConfigError, "malformed TOML"),
     ],
@@ -61,7 +61,7 @@ def test_settings_from_tool_table_then_overrides(tmp_path):
     project.write_text('[tool.hlmpub]\nlangs = ["zh", "en"]\njobs = 3\n[tool.hlmpub.review]\nlength_k = 4\n')
     settings = load_settings(project, jobs=1)
     assert settings.langs == ("zh", "en") and settings.jobs == 1
-    assert settings.extra == {"review": {"length_k": 4}}
+    assert settings.review == ReviewSettings(length_k=4.0)
 
 
 def test_parse_langs_checks_every_code():

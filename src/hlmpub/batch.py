@@ -68,10 +68,10 @@ def _settings_key(settings: Settings) -> bytes:
     fields = {
         "formats": list(settings.formats),
         "langs": list(settings.langs),
-        "pivot": settings.pivot,
-        "pdf_variant": settings.pdf_variant,
-        "templates_dir": str(settings.templates_dir) if settings.templates_dir else None,
-        "extra": settings.extra,
+        # every align, render and review setting; fetch settings change no build
+        "align": asdict(settings.align),
+        "render": asdict(settings.render),
+        "review": asdict(settings.review),
     }
     return json.dumps(fields, sort_keys=True, default=str).encode("utf-8")
 

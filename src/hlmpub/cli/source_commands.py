@@ -179,7 +179,7 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
     from ..fetch import fetch_document
 
     obj = click.get_current_context().obj or {}
-    configured = obj["settings"].extra.get("fetch_base_url") if "settings" in obj else None
+    configured = obj["settings"].fetch.base_url if "settings" in obj else None
     report = fetch_document(
         symbol,
         parse_langs(langs),
@@ -187,7 +187,7 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
         output_dir,
         base_url=base_url,
         console=err_console,
-        configured_base_url=str(configured) if configured else None,
+        configured_base_url=configured,
     )
     for lang, problem in report.failed.items():
         error(f"{lang}: {problem}")

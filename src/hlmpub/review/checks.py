@@ -35,8 +35,8 @@ CHECKS: dict[str, Check] = {
 
 def selected(ctx: Context) -> list[str]:
     """The names of the checks to run, in table order; unknown names are a ConfigError."""
-    wanted = list(ctx.config["checks"]) or list(CHECKS)
-    skip = set(ctx.config["skip"])
+    wanted = list(ctx.config.checks) or list(CHECKS)
+    skip = set(ctx.config.skip)
     unknown = sorted((set(wanted) | skip) - set(CHECKS))
     if unknown:
         raise ConfigError(f"[tool.hlmpub.review] unknown check(s): {', '.join(unknown)}; known: {', '.join(CHECKS)}")

@@ -16,19 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..config import Settings
-from ..errors import ConfigError
+from ..config import SEVERITIES, Settings
 from ..model import Edition, Finding
 from ..safeio import write_text
 from .accept import finding_id
 from .checks import selected
-from .context import ReviewConfig, build_context
+from .context import build_context
 
 log = logging.getLogger(__name__)
 
 REVIEW_SCHEMA_VERSION = 1
-SEVERITIES = ("error", "warning", "info")
-EDITION_FORMATS = ("docx", "pdf")
 
 
 def sort_findings(findings: list[Finding], langs: tuple[str, ...]) -> list[Finding]:
@@ -94,20 +91,12 @@ def review_json(edition: Edition, findings: list[Finding], settings: Settings) -
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
-def _edition_formats(settings: Settings) -> tuple[str, ...]:
-    formats = ReviewConfig.from_settings(settings)["edition_formats"]
-    unknown = sorted(set(formats) - set(EDITION_FORMATS))
-    if unknown:
-        raise ConfigError(f"[tool.hlmpub.review] edition_formats: unknown {', '.join(unknown)}; known: docx, pdf")
-    return tuple(formats)
-
-
 def render_review_edition(
     edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
 ) -> list[Path]:
     """The review DOCX and PDF through the renderer's public entry point, when it has a review mode
     (``tei_bytes`` is attached to a PDF/A-3 review PDF)."""
-    formats = _edition_formats(settings)
+    formats = settings.review.edition_formats  # checked when read
     if not formats:
         return []
     from ..render import render_edition
