@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.config import ReviewSettings, load_document, load_settings, parse_langs
+from hlmpub.config import OUTPUT_FORMATS, ReviewSettings, Settings, load_document, load_settings, parse_langs
 from hlmpub.errors import ConfigError, LanguageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,3 +68,16 @@ def test_parse_langs_checks_every_code():
     assert parse_langs("zh, en,AR") == ("zh", "en", "ar")
     with pytest.raises(LanguageError):
         parse_langs("zh,klingon")
+
+
+def test_one_list_of_output_formats_for_the_api_and_the_cli(tmp_path, monkeypatch):
+    from hlmpub import pipeline
+    from hlmpub.cli import run
+
+    assert OUTPUT_FORMATS == tuple(pipeline.WRITER_MODULES)
+    assert Settings().formats == OUTPUT_FORMATS == load_settings(None).formats
+    # `build` without --to writes what [tool.hlmpub] formats says, else every format
+    monkeypatch.chdir(tmp_path)
+    Path("hlmpub.toml").write_text('formats = "tei"\n', encoding="utf-8")
+    assert run(["build", str(ROOT / "sources" / "A_68_563"), "-o", "out"]) == 0
+    assert sorted(p.name for p in Path("out", "A_68_563").iterdir()) == ["A_68_563.tei.xml"]

@@ -286,7 +286,7 @@ class Settings:
     strict: bool = field(default=False, metadata=_key("Exit with code 1 when there is an error-level finding."))
     jobs: int = field(default=1, metadata=_key("Documents `hlmpub build` builds in parallel processes.", minimum=1))
     formats: tuple[str, ...] = field(
-        default=("tei",), metadata=_key("What `hlmpub build` writes.", choices=OUTPUT_FORMATS)
+        default=OUTPUT_FORMATS, metadata=_key("What `hlmpub build` writes.", choices=OUTPUT_FORMATS)
     )
     align: AlignSettings = field(default_factory=AlignSettings, metadata=_key("The table [tool.hlmpub.align]."))
     render: RenderSettings = field(default_factory=RenderSettings, metadata=_key("The table [tool.hlmpub.render]."))

@@ -11,7 +11,7 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from ..config import check_lang, parse_langs
+from ..config import OUTPUT_FORMATS, check_lang, parse_langs
 from ..errors import ConfigError, ExitCode
 from .app import err_console, error, main, out_console, report_findings, say, settings_for
 
@@ -108,7 +108,7 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     "--to",
     "formats",
     default=None,
-    help="Comma-separated outputs: tei, docx, pdf, tmx, review (default: all available).",
+    help=f"Comma-separated outputs: {', '.join(OUTPUT_FORMATS)}  [default: all, or formats in [tool.hlmpub]]",
 )
 @click.option(
     "--jobs",
@@ -135,14 +135,14 @@ def build(
     from .. import pipeline
 
     fmt = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else None
-    unknown = [f for f in fmt or () if f not in pipeline.WRITER_MODULES]
+    unknown = [f for f in fmt or () if f not in OUTPUT_FORMATS]
     if unknown:
-        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(pipeline.WRITER_MODULES)}")
+        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(OUTPUT_FORMATS)}")
     settings = settings_for(
         ctx,
         output_dir=output_dir,
         langs=parse_langs(langs) or None,
-        formats=fmt or pipeline.available_formats(),
+        formats=fmt,
         jobs=jobs,
         strict=strict,
     )
