@@ -8,13 +8,13 @@ Settings live in the ``[tool.hlmpub]`` table of a pyproject.toml, or at the top 
     [tool.hlmpub.render]           # hlmpub.toml: [render]
     orientation = "landscape"
 
-Every key is a field of one of the frozen dataclasses below, its help text in the
-field's metadata.  The same fields check a file (:func:`load_settings`), give the
-stages typed values (``settings.render.orientation``) and write the reference
-``docs/configuration.md`` (:func:`reference_markdown`): a key cannot be read
-without being checked and documented.  An unknown key or a bad value is a
-:class:`~hlmpub.errors.ConfigError` (exit code 9) naming the file, the key and
-what is allowed.
+Every key is a field of one of the frozen dataclasses below, its help text and
+allowed values in the field's metadata (:mod:`hlmpub.configkeys`).  The same
+fields check a file (:func:`load_settings`), give the stages typed values
+(``settings.render.orientation``) and write the reference ``docs/configuration.md``
+(:func:`reference_markdown`): a key cannot be read without being checked and
+documented.  An unknown key or a bad value is a :class:`~hlmpub.errors.ConfigError`
+(exit code 9) naming the file, the key and what is allowed.
 
 A source folder holds one file per language version and a ``document.toml``::
 
@@ -33,20 +33,18 @@ Adding a language is one more line under ``[versions]``.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import difflib
 import json
 import re
 import sys
 import tomllib
-import types
 import typing
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, NoReturn, TypeVar
+from typing import Any, Literal
 
+from .configkeys import checked, is_table, key_of, keys_of, markdown_table, read_table, shown
+from .configkeys import key as _key
 from .errors import ConfigError, LanguageError
 from .model import UN_LANGS, DocumentMeta, Severity
 from .safeio import slug
@@ -76,42 +74,7 @@ EDITION_FORMATS: tuple[str, ...] = ("docx", "pdf")
 #: PDF variants weasyprint writes that hlmpub accepts (None: a plain PDF).
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
 Orientation = Literal["auto", "portrait", "landscape"]
-ORIENTATIONS: tuple[str, ...] = typing.get_args(Orientation)
 SEVERITIES: tuple[str, ...] = typing.get_args(Severity)
-
-Choices = tuple[str, ...] | Callable[[], tuple[str, ...]]
-
-
-def _key(
-    help: str,
-    *,
-    choices: Choices | None = None,
-    keys: Choices | None = None,
-    minimum: float | None = None,
-    maximum: float | None = None,
-    also: tuple[type, ...] = (),
-    check: Callable[[Any], str] | None = None,
-    allowed: str = "",
-    default: str = "",
-) -> dict[str, Any]:
-    """Field metadata of a configuration key: its help text and what it accepts.
-
-    ``choices``: the values a string (or each item of a list, or each value of a table) may take;
-    ``keys``: the same for a table's keys; ``minimum``/``maximum``: a number's range; ``also``: other
-    TOML types read as text (``session = 68``); ``check``: value → problem ("" when fine);
-    ``allowed``/``default``: the reference's wording where the type alone says too little.
-    """
-    return {
-        "help": help,
-        "choices": choices,
-        "keys": keys,
-        "minimum": minimum,
-        "maximum": maximum,
-        "also": also,
-        "check": check,
-        "allowed": allowed,
-        "default": default,
-    }
 
 
 def _check_names() -> tuple[str, ...]:
@@ -425,170 +388,6 @@ class DocumentSpec:
     versions: tuple[VersionSpec, ...]
 
 
-# ------------------------------------------------------ reading and checking
-
-
-class _Bad(Exception):
-    """A value that does not fit its key; the message says what would."""
-
-
-_T = TypeVar("_T")
-
-
-def _spec_fields(cls: type) -> list[tuple[dataclasses.Field[Any], Any]]:
-    """(field, resolved type) of each configuration key of ``cls``: the fields with help text."""
-    hints = typing.get_type_hints(cls)  # the annotations are strings (``from __future__ import annotations``)
-    return [(f, hints[f.name]) for f in dataclasses.fields(cls) if "help" in f.metadata]
-
-
-def _is_stage(hint: Any) -> bool:
-    return isinstance(hint, type) and dataclasses.is_dataclass(hint)
-
-
-def _choices(spec: dict[str, Any], name: str = "choices") -> tuple[str, ...] | None:
-    found = spec.get(name)
-    return found() if callable(found) else found
-
-
-def _shown(value: Any) -> str:
-    """``value`` as TOML would write it, cut short."""
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, list | tuple):
-        text = "[" + ", ".join(_shown(v) for v in value) + "]"
-    elif isinstance(value, dict):
-        text = "{ " + ", ".join(f"{k} = {_shown(v)}" for k, v in value.items()) + " }" if value else "{}"
-    else:
-        text = str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _one_of(values: tuple[str, ...]) -> str:
-    return "expected one of " + ", ".join(values)
-
-
-def _text(value: Any, spec: dict[str, Any]) -> str:
-    if isinstance(value, spec["also"]) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        raise _Bad("must be a string")
-    choices = _choices(spec)
-    if choices is not None and value not in choices:
-        raise _Bad(_one_of(choices))
-    return value
-
-
-def _number(value: Any, hint: Any, spec: dict[str, Any]) -> int | float:
-    whole = hint is int
-    if isinstance(value, bool) or not isinstance(value, int if whole else int | float):
-        raise _Bad("must be a whole number" if whole else "must be a number")
-    low, high = spec["minimum"], spec["maximum"]
-    if (low is not None and value < low) or (high is not None and value > high):
-        span = f"from {low:g} to {high:g}" if high is not None else f"at least {low:g}"
-        raise _Bad(f"must be {'a whole number' if whole else 'a number'} {span}")
-    return value if whole else float(value)
-
-
-def _strings(value: Any, spec: dict[str, Any]) -> tuple[str, ...]:
-    """A list of strings, or one string of comma-separated items (``langs = "zh,en"``)."""
-    if isinstance(value, str):
-        items = [part.strip() for part in value.split(",") if part.strip()]
-    elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        items = list(value)
-    else:
-        raise _Bad("must be a list of strings, or one comma-separated string")
-    choices = _choices(spec)
-    for item in items:
-        if choices is not None and item not in choices:
-            raise _Bad(f"{json.dumps(item, ensure_ascii=False)} is not allowed; {_one_of(choices)}")
-        if items.count(item) > 1:
-            raise _Bad(f"names {json.dumps(item, ensure_ascii=False)} twice")
-    return tuple(items)
-
-
-def _table_of_strings(value: Any, spec: dict[str, Any]) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise _Bad("must be a table")
-    keys, choices = _choices(spec, "keys"), _choices(spec)
-    for k, v in value.items():
-        if keys is not None and k not in keys:
-            raise _Bad(f"key {json.dumps(k, ensure_ascii=False)} is not allowed; {_one_of(keys)}")
-        if not isinstance(v, str):
-            raise _Bad(f"{k} must be a string")
-        if choices is not None and v not in choices:
-            raise _Bad(f"{k} = {json.dumps(v, ensure_ascii=False)} is not allowed; {_one_of(choices)}")
-    return dict(value)
-
-
-def _convert(value: Any, hint: Any, spec: dict[str, Any]) -> Any:
-    """``value`` from TOML as the field's type, or :class:`_Bad`."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):  # X | None: TOML has no None
-        hint = next(a for a in typing.get_args(hint) if a is not type(None))
-    origin = typing.get_origin(hint)
-    if origin is Literal:
-        return _text(value, {**spec, "choices": typing.get_args(hint)})
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise _Bad("must be true or false")
-        converted: Any = value
-    elif hint in (int, float):
-        converted = _number(value, hint, spec)
-    elif hint is str:
-        converted = _text(value, spec)
-    elif hint is Path:
-        if not isinstance(value, str | Path) or not str(value):
-            raise _Bad("must be a folder name")
-        converted = Path(value)
-    elif origin is tuple:
-        converted = _strings(value, spec)
-    elif origin is dict:
-        converted = _table_of_strings(value, spec)
-    else:  # a new kind of field needs a rule here
-        raise TypeError(f"no rule to read {hint!r}")
-    problem = spec["check"](converted) if spec["check"] else ""
-    if problem:
-        raise _Bad(problem)
-    return converted
-
-
-def _unknown(key: str, allowed: list[str], table: str, path: Path | None) -> NoReturn:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    where = f"{table} " if table else ""
-    raise ConfigError(f"{where}unknown key {json.dumps(key)}{hint}; allowed: {', '.join(allowed)}", path)
-
-
-def _read_table(
-    cls: type, table: Any, path: Path | None, name: str, more: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    """The keys of ``cls`` that ``table`` sets, checked and converted; ``more``: other keys the table may hold.
-
-    ``name`` (``[tool.hlmpub.review]``, ``[versions] en`` or "" for a file's top level) and ``path`` name
-    the key in the error message.
-    """
-    if not isinstance(table, dict):
-        raise ConfigError(f"{name or 'the file'} must be a table, not {_shown(table)}", path)
-    specs = {f.name: (f, hint) for f, hint in _spec_fields(cls) if not _is_stage(hint)}
-    values = {}
-    for key, value in table.items():
-        if key in more:
-            continue
-        if key not in specs:
-            _unknown(key, [*specs, *more], name, path)
-        f, hint = specs[key]
-        values[key] = _checked(value, hint, f.metadata, f"{name} {key}".strip(), path)
-    return values
-
-
-def _checked(value: Any, hint: Any, spec: Any, label: str, path: Path | None) -> Any:
-    try:
-        return _convert(value, hint, dict(spec))
-    except _Bad as bad:
-        raise ConfigError(f"{label} = {_shown(value)}: {bad}", path) from None
-
-
 def _table_name(prefix: str, stage: str = "") -> str:
     """``[tool.hlmpub.review]``, ``[review]``, or "" for the top level of a hlmpub.toml."""
     name = ".".join(part for part in (prefix, stage) if part)
@@ -597,25 +396,25 @@ def _table_name(prefix: str, stage: str = "") -> str:
 
 def _stages() -> dict[str, type]:
     """Name → class of the nested stage tables of :class:`Settings`."""
-    return {f.name: hint for f, hint in _spec_fields(Settings) if _is_stage(hint)}
+    return {f.name: hint for f, hint in keys_of(Settings) if is_table(hint)}
 
 
 def settings_from_table(table: dict[str, Any], path: Path | None = None, prefix: str = "tool.hlmpub") -> Settings:
     """Settings from a ``[tool.hlmpub]`` table (``prefix``: how the file names it, "" for a hlmpub.toml's top)."""
     top = _table_name(prefix)
     stages = _stages()
-    values: dict[str, Any] = _read_table(Settings, table, path, top, (*SHORT_FORMS, *stages))
+    values: dict[str, Any] = read_table(Settings, table, path, top, (*SHORT_FORMS, *stages), tables=tuple(stages))
     for stage, cls in stages.items():
         name = _table_name(prefix, stage)
         given = table.get(stage, {})
-        stage_values = _read_table(cls, given, path, name)
-        for short, (target, key) in SHORT_FORMS.items():
+        stage_values = read_table(cls, given, path, name)
+        for short, (target, name_in_stage) in SHORT_FORMS.items():
             if target != stage or short not in table:
                 continue
-            if key in given:
-                raise ConfigError(f"{top} {short} and {name} {key} both set; keep one".strip(), path)
-            f, hint = next((f, h) for f, h in _spec_fields(cls) if f.name == key)
-            stage_values[key] = _checked(table[short], hint, f.metadata, f"{top} {short}".strip(), path)
+            if name_in_stage in given:
+                raise ConfigError(f"{top} {short} and {name} {name_in_stage} both set; keep one".strip(), path)
+            f, hint = key_of(cls, name_in_stage)
+            stage_values[name_in_stage] = checked(table[short], f, hint, f"{top} {short}".strip(), path)
         values[stage] = cls(**stage_values)
     return Settings(**values)
 
@@ -636,7 +435,7 @@ def _version_spec(folder: Path, lang: str, entry: Any, toml_path: Path) -> Versi
         entry = {"file": entry}
     if not isinstance(entry, dict) or "file" not in entry:
         raise ConfigError(f"[versions] {lang} needs a file name", toml_path)
-    given = _read_table(VersionTable, entry, toml_path, f"[versions] {lang}")
+    given = read_table(VersionTable, entry, toml_path, f"[versions] {lang}")
     path = folder / given["file"]
     fmt = given.get("format") or FORMAT_BY_SUFFIX.get(path.suffix.lower())
     if fmt is None:
@@ -652,12 +451,12 @@ def load_document(folder: str | Path) -> DocumentSpec:
     for key in data:
         if key not in ("document", "versions"):
             raise ConfigError(f"unknown table {json.dumps(key)}; allowed: [document], [versions]", toml_path)
-    doc = _read_table(DocumentTable, data.get("document", {}), toml_path, "[document]")
+    doc = read_table(DocumentTable, data.get("document", {}), toml_path, "[document]")
     if not doc.get("symbol"):
         raise ConfigError("[document] needs a symbol", toml_path)
     versions = data.get("versions", {})
     if not isinstance(versions, dict):
-        raise ConfigError(f"[versions] must be a table, not {_shown(versions)}", toml_path)
+        raise ConfigError(f"[versions] must be a table, not {shown(versions)}", toml_path)
     if not versions:
         raise ConfigError("[versions] lists no language file", toml_path)
     meta = DocumentMeta(
@@ -694,66 +493,21 @@ def load_settings(project_file: str | Path | None = None, **overrides: Any) -> S
         path = Path(project_file)
         table, prefix = _settings_table(path)
         settings = settings_from_table(table, path, prefix)
-    specs = {f.name: (f, hint) for f, hint in _spec_fields(Settings) if not _is_stage(hint)}
-    for short, (stage, key) in SHORT_FORMS.items():
-        specs[short] = next((f, h) for f, h in _spec_fields(_stages()[stage]) if f.name == key)
+    specs = {f.name: (f, hint) for f, hint in keys_of(Settings) if not is_table(hint)}
+    for short, (stage, name) in SHORT_FORMS.items():
+        specs[short] = key_of(_stages()[stage], name)
     given = {}
-    for key, value in overrides.items():
+    for name, value in overrides.items():
         if value is None:
             continue
-        if key in specs:
-            f, hint = specs[key]
-            value = _checked(value, hint, f.metadata, f"load_settings({key}=...)", None)
-        given[key] = value
+        if name in specs:
+            f, hint = specs[name]
+            value = checked(value, f, hint, f"load_settings({name}=...)", None)
+        given[name] = value
     return settings.with_(**given)
 
 
 # ------------------------------------------------------------------ reference
-
-
-def _default_text(f: dataclasses.Field[Any], spec: dict[str, Any]) -> str:
-    if spec["default"]:
-        return spec["default"]
-    value = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
-    if value is None or value == "":
-        return "—"
-    return f"`{_shown(str(value) if isinstance(value, Path) else value)}`"
-
-
-def _allowed_text(hint: Any, spec: dict[str, Any]) -> str:
-    if spec["allowed"]:
-        return spec["allowed"]
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        hint = next(a for a in typing.get_args(hint) if a is not type(None))
-    choices = typing.get_args(hint) if typing.get_origin(hint) is Literal else _choices(spec)
-    listed = ", ".join(f"`{c}`" for c in choices or ())
-    if hint is bool:
-        return "`true`, `false`"
-    if hint in (int, float):
-        kind = "a whole number" if hint is int else "a number"
-        low, high = spec["minimum"], spec["maximum"]
-        if low is not None and high is not None:
-            return f"{kind} from {low:g} to {high:g}"
-        return f"{kind} ≥ {low:g}" if low is not None else kind
-    if typing.get_origin(hint) is tuple:
-        return f"a list of {listed}, or one comma-separated string" if listed else "a list of strings"
-    if listed:
-        return listed
-    return "text or a number" if int in spec["also"] else "text or a date" if spec["also"] else "text"
-
-
-def _rows(cls: type) -> list[str]:
-    rows = []
-    for f, hint in _spec_fields(cls):
-        if _is_stage(hint):
-            continue
-        spec = dict(f.metadata)
-        help_text = spec["help"].replace("|", "\\|")
-        rows.append(f"| `{f.name}` | {_default_text(f, spec)} | {_allowed_text(hint, spec)} | {help_text} |")
-    return rows
-
-
-_HEAD = ["| key | default | allowed | meaning |", "|---|---|---|---|"]
 
 
 def reference_markdown() -> str:
@@ -788,8 +542,7 @@ def reference_markdown() -> str:
         "",
         "Keys used by several stages; each stage has its own table below.",
         "",
-        *_HEAD,
-        *_rows(Settings),
+        *markdown_table(Settings),
         "",
         "Short forms, accepted in `[tool.hlmpub]` for a stage's key (not both):",
         "",
@@ -799,7 +552,8 @@ def reference_markdown() -> str:
     ]
     for stage, cls in stages.items():
         doc = (cls.__doc__ or "").splitlines()[0].replace("``", "`")
-        lines += ["", f"## `[tool.hlmpub.{stage}]`", "", f"{doc} In hlmpub.toml: `[{stage}]`.", "", *_HEAD, *_rows(cls)]
+        lines += ["", f"## `[tool.hlmpub.{stage}]`", "", f"{doc} In hlmpub.toml: `[{stage}]`.", ""]
+        lines += markdown_table(cls)
     lines += [
         "",
         "## `document.toml`",
@@ -808,15 +562,13 @@ def reference_markdown() -> str:
         "",
         "### `[document]`",
         "",
-        *_HEAD,
-        *_rows(DocumentTable),
+        *markdown_table(DocumentTable),
         "",
         "### `[versions]`",
         "",
         "One key per language version (`ar`, `en`, `es`, `fr`, `ru`, `zh`): the file name, or a table:",
         "",
-        *_HEAD,
-        *_rows(VersionTable),
+        *markdown_table(VersionTable),
     ]
     return "\n".join(lines) + "\n"
 
