@@ -181,6 +181,13 @@ def test_a_pyproject_without_the_table_gives_the_defaults(tmp_path):
     stray.write_text('[project]\nname = "x"\n')
     with pytest.raises(ConfigError, match='unknown key "project"'):
         load_settings(stray)
+    layout = tmp_path / "hlmpub.toml"
+    layout.write_text('[tool.hlmpub]\njobs = 2\n[tool.hlmpub.review]\nskip = ["beads"]\n[tool.other]\nx = 1\n')
+    settings = load_settings(layout)  # a hlmpub.toml in the pyproject layout
+    assert settings.jobs == 2 and settings.review.skip == ("beads",)
+    layout.write_text('[tool.hlmpub.review]\nskip = ["bead"]\n')
+    with pytest.raises(ConfigError, match=r'\[tool.hlmpub.review\] skip = \["bead"\]: "bead" is not allowed'):
+        load_settings(layout)
 
 
 def test_document_toml_reads_numbers_and_dates_as_text(tmp_path):

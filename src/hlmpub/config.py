@@ -474,10 +474,10 @@ def load_document(folder: str | Path) -> DocumentSpec:
 
 def _settings_table(path: Path) -> tuple[dict[str, Any], str]:
     """The settings table of a file and how it is named: a pyproject.toml's ``[tool.hlmpub]``; any other file's
-    top level, or its ``[tool.hlmpub]`` when that is all it holds."""
+    top level, or its ``[tool.hlmpub]`` when it holds nothing but ``[tool.*]`` tables (a pyproject layout)."""
     data = _read_toml(path)
     tool = data.get("tool", {})
-    if path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(tool, dict) and set(tool) == {"hlmpub"}):
+    if path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(tool, dict) and "hlmpub" in tool):
         return (tool.get("hlmpub", {}) if isinstance(tool, dict) else {}), "tool.hlmpub"
     return data, ""
 
