@@ -88,6 +88,17 @@ def test_parse_langs_checks_every_code():
         parse_langs("zh,klingon")
 
 
+def test_the_settings_vocabulary_matches_the_stages():
+    """config sits below the stages and does not import them; their names must still be the same."""
+    from hlmpub import config, render
+    from hlmpub.ingest import READERS
+    from hlmpub.review.checks import CHECKS
+
+    assert config.VERSION_FORMATS == tuple(READERS)
+    assert config.REVIEW_CHECKS == tuple(CHECKS)
+    assert set(config.EDITION_FORMATS) == set(render.FORMATS)
+
+
 def test_one_list_of_output_formats_for_the_api_and_the_cli(tmp_path, monkeypatch):
     from hlmpub import pipeline
     from hlmpub.cli import run

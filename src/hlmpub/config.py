@@ -59,6 +59,9 @@ def _bundled_templates() -> Path:
 #: The bundled templates; ``--templates DIR`` overrides them file by file.
 BUNDLED_TEMPLATES = _bundled_templates()
 
+#: What ``hlmpub build`` can write, in the order it writes them.
+OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "review")
+
 FORMAT_BY_SUFFIX = {
     ".txt": "txt",
     ".text": "txt",
@@ -67,28 +70,31 @@ FORMAT_BY_SUFFIX = {
     ".xml": "udhr-xml",
 }
 
-#: What ``hlmpub build`` can write, in the order it writes them; the default of ``formats``.
-OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "review")
+# The names below are the settings' vocabulary.  The stages that implement them sit in layers above this
+# module and are not imported here; tests/test_config.py checks that each list matches its stage.
+
+#: The formats a language version is read from: one reader each in ``ingest.READERS``.
+VERSION_FORMATS: tuple[str, ...] = ("txt", "pdf", "docx", "udhr-xml")
+#: The review checks, in the order they run: one function each in ``review.checks.CHECKS``.
+REVIEW_CHECKS: tuple[str, ...] = (
+    "unaligned",
+    "beads",
+    "confidence",
+    "numbering",
+    "paragraph-count",
+    "numbers",
+    "symbols",
+    "untranslated",
+    "empty",
+    "length-ratio",
+    "punctuation",
+)
 #: The formats of a side-by-side edition (the renderers).
 EDITION_FORMATS: tuple[str, ...] = ("docx", "pdf")
 #: PDF variants weasyprint writes that hlmpub accepts (None: a plain PDF).
 PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
 Orientation = Literal["auto", "portrait", "landscape"]
 SEVERITIES: tuple[str, ...] = typing.get_args(Severity)
-
-
-def _check_names() -> tuple[str, ...]:
-    """The review checks' names; imported when needed, as the review stage imports this module."""
-    from .review.checks import CHECKS
-
-    return tuple(CHECKS)
-
-
-def _reader_names() -> tuple[str, ...]:
-    """The formats a language version can be read from (the ingest stage's readers)."""
-    from .ingest import READERS
-
-    return tuple(READERS)
 
 
 def _existing_folder(value: Path) -> str:
@@ -158,9 +164,9 @@ class ReviewSettings:
     """The review checks, their thresholds and the review outputs."""
 
     checks: tuple[str, ...] = field(
-        default=(), metadata=_key("The checks to run; empty: every check.", choices=_check_names)
+        default=(), metadata=_key("The checks to run; empty: every check.", choices=REVIEW_CHECKS)
     )
-    skip: tuple[str, ...] = field(default=(), metadata=_key("Checks not to run.", choices=_check_names))
+    skip: tuple[str, ...] = field(default=(), metadata=_key("Checks not to run.", choices=REVIEW_CHECKS))
     low_confidence: float = field(
         default=0.5, metadata=_key("Rows aligned with a confidence below this are flagged.", minimum=0, maximum=1)
     )
@@ -360,7 +366,7 @@ class VersionTable:
         default=None,
         metadata=_key(
             "The reader.",
-            choices=_reader_names,
+            choices=VERSION_FORMATS,
             default="from the extension: .txt, .text, .pdf, .docx, .xml (udhr-xml)",
         ),
     )

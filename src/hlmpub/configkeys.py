@@ -21,15 +21,12 @@ from typing import Any, Literal, NoReturn
 
 from .errors import ConfigError
 
-#: Allowed values, or a function giving them (for a list that lives in a stage, imported only when needed).
-Choices = tuple[str, ...] | Callable[[], tuple[str, ...]]
-
 
 def key(
     help: str,
     *,
-    choices: Choices | None = None,
-    keys: Choices | None = None,
+    choices: tuple[str, ...] | None = None,
+    keys: tuple[str, ...] | None = None,
     minimum: float | None = None,
     maximum: float | None = None,
     also: tuple[type, ...] = (),
@@ -77,11 +74,6 @@ def is_table(hint: Any) -> bool:
     return isinstance(hint, type) and dataclasses.is_dataclass(hint)
 
 
-def _choices(spec: dict[str, Any], name: str = "choices") -> tuple[str, ...] | None:
-    found = spec.get(name)
-    return found() if callable(found) else found
-
-
 def _optional(hint: Any) -> Any:
     """``X`` of ``X | None``: TOML has no None, so a value given is an X."""
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
@@ -113,7 +105,7 @@ def _text(value: Any, spec: dict[str, Any]) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise _Bad("must be a string")
-    choices = _choices(spec)
+    choices = spec["choices"]
     if choices is not None and value not in choices:
         raise _Bad(_one_of(choices))
     return value
@@ -137,7 +129,7 @@ def _strings(value: Any, spec: dict[str, Any]) -> tuple[str, ...]:
         items = list(value)
     else:
         raise _Bad("must be a list of strings, or one comma-separated string")
-    choices = _choices(spec)
+    choices = spec["choices"]
     for item in items:
         if choices is not None and item not in choices:
             raise _Bad(f"{json.dumps(item, ensure_ascii=False)} is not allowed; {_one_of(choices)}")
@@ -149,7 +141,7 @@ def _strings(value: Any, spec: dict[str, Any]) -> tuple[str, ...]:
 def _table_of_strings(value: Any, spec: dict[str, Any]) -> dict[str, str]:
     if not isinstance(value, dict):
         raise _Bad("must be a table")
-    keys, choices = _choices(spec, "keys"), _choices(spec)
+    keys, choices = spec["keys"], spec["choices"]
     for k, v in value.items():
         if keys is not None and k not in keys:
             raise _Bad(f"key {json.dumps(k, ensure_ascii=False)} is not allowed; {_one_of(keys)}")
@@ -244,7 +236,7 @@ def _allowed_text(hint: Any, spec: dict[str, Any]) -> str:
     if spec["allowed"]:
         return str(spec["allowed"])
     hint = _optional(hint)
-    choices = typing.get_args(hint) if typing.get_origin(hint) is Literal else _choices(spec)
+    choices = typing.get_args(hint) if typing.get_origin(hint) is Literal else spec["choices"]
     listed = ", ".join(f"`{c}`" for c in choices or ())
     if hint is bool:
         return "`true`, `false`"

@@ -1,7 +1,8 @@
 """The table of checks: name → function ``(Context) -> Iterable[Finding]``.
 
-Adding a check is one function and one line here; ``[tool.hlmpub.review]``
-``checks = [...]`` / ``skip = [...]`` choose by these names.
+Adding a check is one function and one line here, and its name in
+:data:`hlmpub.config.REVIEW_CHECKS`, which ``[tool.hlmpub.review]``
+``checks = [...]`` / ``skip = [...]`` are checked against (a test keeps the two lists equal).
 """
 
 from __future__ import annotations
