@@ -45,7 +45,7 @@ from typing import Any, Literal
 
 from .configkeys import checked, is_table, key_of, keys_of, markdown_table, read_table, shown
 from .configkeys import key as _key
-from .errors import ConfigError, LanguageError
+from .errors import ConfigError, InputError, LanguageError
 from .model import UN_LANGS, DocumentMeta, Severity
 from .safeio import slug
 
@@ -465,9 +465,14 @@ def load_document(folder: str | Path) -> DocumentSpec:
         raise ConfigError(f"[versions] must be a table, not {shown(versions)}", toml_path)
     if not versions:
         raise ConfigError("[versions] lists no language file", toml_path)
+    named = "slug" if doc.get("slug") else "symbol"
+    try:
+        name = slug(doc[named])
+    except InputError:
+        raise ConfigError(f"[document] {named} = {shown(doc[named])}: gives no usable file name", toml_path) from None
     meta = DocumentMeta(
         symbol=doc["symbol"],
-        slug=slug(doc.get("slug") or doc["symbol"]),
+        slug=name,
         session=doc.get("session", ""),
         agenda_item=doc.get("agenda_item", ""),
         date=doc.get("date", ""),
