@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from hlmpub.config import Settings
+from hlmpub.config import ReviewSettings, Settings
 from hlmpub.model import Edition, Link
 from hlmpub.pipeline import edition_from_sources, write_review
 from hlmpub.review import numbers, review_edition
@@ -26,7 +26,7 @@ from hlmpub.review.checks import CHECKS
 from hlmpub.review.context import build_context
 
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = Settings(extra={"review": {"edition_formats": []}})
+SETTINGS = Settings(review=ReviewSettings(edition_formats=()))
 
 
 def repeated(edition: Edition, times: int) -> Edition:

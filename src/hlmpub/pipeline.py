@@ -44,7 +44,7 @@ def order_langs(langs: Iterable[str], settings: Settings) -> tuple[str, ...]:
     present = list(langs)
     if settings.langs:
         return tuple(lang for lang in settings.langs if lang in present)
-    head = [settings.pivot] if settings.pivot in present else []
+    head = [settings.align.pivot] if settings.align.pivot in present else []
     return tuple(head + sorted(lang for lang in present if lang not in head))
 
 
@@ -64,7 +64,7 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
     manual, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
-    links, found = align_versions(ordered, pivot=settings.pivot, manual=manual)
+    links, found = align_versions(ordered, pivot=settings.align.pivot, manual=manual)
     meta = replace(spec.meta, titles=document_titles(ordered, spec.meta.titles))
     return Edition(meta=meta, versions=ordered, links=tuple(links), findings=(*findings, *found))
 
@@ -119,7 +119,7 @@ class _Build:
 
     def tei_bytes(self) -> bytes | None:
         """The TEI of this build, for a PDF/A-3 edition to attach (serialised here: never a stale file)."""
-        if not (self.settings.pdf_variant or "").startswith("pdf/a-3"):
+        if not (self.settings.render.pdf_variant or "").startswith("pdf/a-3"):
             return None
         if self._tei is None:
             self._tei = tei.tei_bytes(self.edition)

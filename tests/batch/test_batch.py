@@ -20,7 +20,7 @@ BROKEN = "doc05"
 
 
 def settings_for(out: Path, **changes) -> Settings:
-    return Settings(output_dir=out, formats=("tei",), **changes)
+    return Settings(output_dir=out, formats=("tei",)).with_(**changes)
 
 
 def tei_files(out: Path) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ EMBEDDED_FAMILIES = ("Noto-Serif", "NotoSerif", "Noto-Naskh-Arabic", "Amiri")
 
 
 def _render(edition: model.Edition, tmp_path: Path, langs: tuple[str, ...] = (), **kw) -> Path:
-    settings = Settings(langs=langs, pdf_variant=kw.pop("pdf_variant", None))
+    settings = Settings(langs=langs).with_(pdf_variant=kw.pop("pdf_variant", None))
     return render_edition(edition, "pdf", tmp_path / f"{edition.meta.slug}.pdf", settings, **kw)
 
 

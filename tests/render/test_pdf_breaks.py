@@ -69,7 +69,7 @@ def test_the_check_sees_a_heading_at_a_page_foot(udhr_edition, tmp_path):
     css = templates.find(Settings(), "pdf", "edition.css").read_text(encoding="utf-8")
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "edition.css").write_text(css + "\ntr.section { break-after: page; }\n", encoding="utf-8")
-    settings = Settings(langs=("zh", "en", "ar"), templates_dir=tmp_path)
+    settings = Settings(langs=("zh", "en", "ar")).with_(templates_dir=tmp_path)
     document = lay_out(build_table(udhr_edition, settings.langs), settings)
     last_kinds = []
     for page in document.pages[:-1]:
@@ -136,7 +136,7 @@ def test_the_check_sees_a_number_left_at_a_page_foot(seed_edition, tmp_path, var
     css = templates.find(Settings(), "pdf", "edition.css").read_text(encoding="utf-8")
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "edition.css").write_text(css + "\n" + LONE_NUMBER_CSS[variant] + "\n", encoding="utf-8")
-    document = lay_out(build_table(seed_edition, ()), Settings(templates_dir=tmp_path))
+    document = lay_out(build_table(seed_edition, ()), Settings().with_(templates_dir=tmp_path))
     assert numbers_without_text(document) == ([(1, "18.")] if variant == "number-in-flow" else [])
 
 

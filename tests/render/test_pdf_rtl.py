@@ -74,6 +74,6 @@ def test_the_check_sees_left_to_right_arabic(udhr_edition, tmp_path):
     css = templates.find(Settings(), "pdf", "edition.css").read_text(encoding="utf-8")
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "edition.css").write_text(css + "\nspan.rtl { direction: ltr; }\n", encoding="utf-8")
-    document = _lay_out(udhr_edition, Settings(langs=("zh", "en", "ar"), templates_dir=tmp_path))
+    document = _lay_out(udhr_edition, Settings(langs=("zh", "en", "ar")).with_(templates_dir=tmp_path))
     texts = [t for page in document.pages for t in _arabic_text_boxes(page._page_box, False, [])]
     assert "ltr" in {t.style["direction"] for t in texts}

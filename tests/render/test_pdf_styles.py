@@ -59,7 +59,7 @@ def test_a_stylesheet_without_language_rules_gets_lang_attributes(small_edition,
     (tmp_path / "pdf").mkdir()
     kept = [line for line in css.splitlines() if "-weasy-lang" not in line]
     (tmp_path / "pdf" / "edition.css").write_text("\n".join(kept), encoding="utf-8")
-    settings = Settings(langs=("zh", "en", "ar"), templates_dir=tmp_path)
+    settings = Settings(langs=("zh", "en", "ar")).with_(templates_dir=tmp_path)
     html, _ = render_html(build_table(small_edition, settings.langs), settings)
     assert 'class="l-ar" lang="ar" dir="rtl"' in html
     found = _languages_by_column(lay_out(build_table(small_edition, settings.langs), settings))

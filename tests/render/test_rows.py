@@ -75,6 +75,35 @@ def test_landscape_beyond_three_languages(small_edition):
     assert build_table(small_edition, ("zh", "en", "ar", "fr")).landscape
 
 
+@pytest.mark.parametrize(("orientation", "langs", "landscape"), [
+    ("auto", ("zh", "en", "ar"), False),
+    ("auto", (), True),
+    ("portrait", (), False),
+    ("landscape", ("zh", "en"), True),
+])  # fmt: skip
+def test_orientation_is_decided_once_for_both_renderers(small_edition, orientation, langs, landscape):
+    from hlmpub.config import Settings
+    from hlmpub.render import docx, pdf
+
+    settings = Settings(langs=langs).with_(orientation=orientation)
+    table = build_table(small_edition, langs, orientation=orientation)
+    assert table.landscape is landscape
+    assert ("landscape" in pdf.body_classes(table).split()) is landscape
+    section = docx.build_document(table, settings).sections[-1]
+    assert (section.page_width > section.page_height) is landscape
+
+
+def test_the_docx_writer_lays_out_with_the_configured_orientation(small_edition, tmp_path):
+    import docx as python_docx
+
+    from hlmpub.config import Settings
+    from hlmpub.render.docx import write_docx
+
+    path = write_docx(small_edition, tmp_path / "e.docx", Settings().with_(orientation="portrait"))
+    section = python_docx.Document(str(path)).sections[-1]
+    assert section.page_width < section.page_height  # six languages, portrait as configured
+
+
 def test_single_language_edition_without_links_gets_a_row_per_unit(small_edition):
     zh = small_edition.version("zh")
     edition = model.Edition(small_edition.meta, (zh,))

@@ -15,7 +15,7 @@ import pytest
 
 from hlmpub.batch import build_one
 from hlmpub.cli import run
-from hlmpub.config import Settings
+from hlmpub.config import ReviewSettings, Settings
 from hlmpub.errors import ExitCode, RenderError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,9 +75,8 @@ def test_build_strict_passes_on_the_clean_udhr(tmp_path: Path) -> None:
 
 def test_build_result_keeps_aligner_and_review_findings_apart(tmp_path: Path) -> None:
     src = _udhr_copy(tmp_path, fault=True)
-    settings = Settings(
-        output_dir=tmp_path / "out", formats=("tei", "review"), extra={"review": {"edition_formats": []}}
-    )
+    json_only = ReviewSettings(edition_formats=())
+    settings = Settings(output_dir=tmp_path / "out", formats=("tei", "review"), review=json_only)
     result = build_one(src, settings)
     assert not result.error
     data = _review_json(tmp_path / "out")
@@ -221,7 +220,7 @@ def test_pdfa3_without_a_tei_is_a_one_line_render_error(seed_edition, tmp_path: 
     from hlmpub.render import render_edition
 
     with pytest.raises(RenderError) as caught:
-        render_edition(seed_edition, "pdf", tmp_path / "seed.pdf", Settings(pdf_variant="pdf/a-3b"))
+        render_edition(seed_edition, "pdf", tmp_path / "seed.pdf", Settings().with_(pdf_variant="pdf/a-3b"))
     assert "\n" not in caught.value.one_line() and "TEI" in caught.value.one_line()
     assert not list(tmp_path.iterdir())
 

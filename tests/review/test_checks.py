@@ -4,11 +4,12 @@ and the numbering checks on the real seed A/68/563 (Chinese)."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from hlmpub.config import Settings
+from hlmpub.config import ReviewSettings, Settings, load_settings
 from hlmpub.errors import ConfigError
 from hlmpub.model import DocumentMeta, Edition, Finding, Link, Source, Unit, Version
 from hlmpub.review import review_edition
@@ -34,7 +35,7 @@ def synthetic(rows: list[dict[str, str]], kind: str = "para", score: float = 1.0
 
 
 def run(edition: Edition, *checks: str, **config: object) -> list[Finding]:
-    return review_edition(edition, Settings(extra={"review": {"checks": list(checks), **config}}))
+    return review_edition(edition, Settings(review=ReviewSettings(checks=checks, **config)))
 
 
 SIX = {  # SYNTHETIC sentence with a number, a date and a resolution symbol in six languages
@@ -142,11 +143,12 @@ def test_length_ratio_thresholds_come_from_the_edition() -> None:
     assert [(f.lang, f.unit_id) for f in found] == [("fr", "fr-p6"), ("fr", "fr-p8")]
 
 
-def test_unknown_check_or_key_is_a_config_error() -> None:
+def test_unknown_check_or_key_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unknown check"):
         run(synthetic([{"en": "a"}]), "no-such-check")
+    (tmp_path / "hlmpub.toml").write_text("[review]\nthreshold = 1\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown key"):
-        review_edition(synthetic([{"en": "a"}]), Settings(extra={"review": {"threshold": 1}}))
+        load_settings(tmp_path / "hlmpub.toml")
 
 
 def test_severity_override() -> None:

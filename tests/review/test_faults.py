@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from hlmpub.config import Settings
+from hlmpub.config import ReviewSettings, Settings
 from hlmpub.model import Edition, Finding
 from hlmpub.review import review_edition
 
@@ -25,7 +25,7 @@ def udhr(request: pytest.FixtureRequest) -> Edition:
 
 
 def review(edition: Edition, **config: object) -> list[Finding]:
-    return review_edition(edition, Settings(extra={"review": config}) if config else Settings())
+    return review_edition(edition, Settings(review=ReviewSettings(**config)))
 
 
 def row_of(edition: Edition, unit_id: str) -> int:

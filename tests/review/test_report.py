@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from hlmpub.cli import run
-from hlmpub.config import Settings, load_settings
+from hlmpub.config import ReviewSettings, Settings, load_settings
 from hlmpub.model import Edition, Finding
 from hlmpub.pipeline import write_outputs, write_review
 from hlmpub.review import review_edition
@@ -20,7 +20,7 @@ from hlmpub.review.accept import accepted_file_text, finding_id, load_accepted
 from hlmpub.review.report import REVIEW_SCHEMA_VERSION, review_json
 from hlmpub.tei import write_tei
 
-JSON_ONLY = Settings(extra={"review": {"edition_formats": []}})
+JSON_ONLY = Settings(review=ReviewSettings(edition_formats=()))
 
 
 def faulty(udhr: Edition, edit: SimpleNamespace) -> Edition:
@@ -72,7 +72,7 @@ def test_config_from_hlmpub_toml(tmp_path: Path) -> None:
     toml = tmp_path / "hlmpub.toml"
     toml.write_text('[review]\nchecks = ["numbers"]\nlow_confidence = 0.3\n', encoding="utf-8")
     settings = load_settings(toml)
-    assert settings.extra["review"] == {"checks": ["numbers"], "low_confidence": 0.3}
+    assert settings.review == ReviewSettings(checks=("numbers",), low_confidence=0.3)
 
 
 def test_pipeline_review_format(udhr_handmade: Edition, tmp_path: Path) -> None:

@@ -71,9 +71,9 @@ def input_checksum(folder: Path, settings: Settings) -> str | None:
             feed(f"{spec.lang}:{spec.path.name}:{spec.format}", sha256_file(spec.path).encode())
         for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
             feed(f"file:{path.name}", sha256_file(path).encode())  # e.g. review-accepted.toml
-        if settings.templates_dir is not None:
-            for path in sorted(p for p in Path(settings.templates_dir).rglob("*") if p.is_file()):
-                feed(f"template:{path.relative_to(settings.templates_dir)}", sha256_file(path).encode())
+        if settings.render.templates_dir is not None:
+            for path in sorted(p for p in Path(settings.render.templates_dir).rglob("*") if p.is_file()):
+                feed(f"template:{path.relative_to(settings.render.templates_dir)}", sha256_file(path).encode())
     except (HlmpubError, OSError) as exc:
         log.debug("%s: not cacheable (%s)", folder, exc)
         return None

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from ..config import parse_langs
+from ..config import PDF_VARIANTS, parse_langs
 from ..errors import ConfigError, LanguageError, ValidationError
 from .app import err_console, main, out_console, report_findings, say, settings_for
 
@@ -66,9 +66,9 @@ def export(edition: Path, fmt: str, output: Path | None) -> None:
 )
 @click.option(
     "--pdf-variant",
-    type=click.Choice(["pdf/a-3b", "pdf/a-3u", "pdf/ua-1"]),
+    type=click.Choice(PDF_VARIANTS),
     default=None,
-    help="Archival PDF/A-3 with the TEI attached, or tagged PDF/UA  [default: plain PDF]",
+    help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA  [default: plain PDF]",
 )
 @click.option(
     "-o",

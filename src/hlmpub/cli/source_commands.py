@@ -104,7 +104,7 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     "--to",
     "formats",
     default=None,
-    help="Comma-separated outputs: tei, docx, pdf, tmx, review (default: all available).",
+    help=f"Comma-separated outputs: {', '.join(OUTPUT_FORMATS)}  [default: all, or formats in [tool.hlmpub]]",
 )
 @click.option(
     "--jobs",
@@ -139,7 +139,7 @@ def build(
         ctx,
         output_dir=output_dir,
         langs=parse_langs(langs) or None,
-        formats=fmt or OUTPUT_FORMATS,
+        formats=fmt,
         jobs=jobs,
         strict=strict,
     )
@@ -174,7 +174,7 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
     from .progress import fetch_bars
 
     obj = click.get_current_context().obj or {}
-    configured = obj["settings"].extra.get("fetch_base_url") if "settings" in obj else None
+    configured = obj["settings"].fetch.base_url if "settings" in obj else None
     with fetch_bars(err_console) as progress:
         report = fetch_document(
             symbol,
@@ -183,7 +183,7 @@ def fetch(symbol: str, langs: str, fmt: str, output_dir: Path, base_url: str | N
             output_dir,
             base_url=base_url,
             progress=progress,
-            configured_base_url=str(configured) if configured else None,
+            configured_base_url=configured,
         )
     for lang, problem in report.failed.items():
         error(f"{lang}: {problem}")

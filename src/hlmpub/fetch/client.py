@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 #: The UN's public document links: ``<base>/<code>/<symbol>`` redirects to the file.
 DEFAULT_BASE_URL = "https://undocs.org"
-#: Environment variable overriding ``[tool.hlmpub] fetch_base_url``.
+#: Environment variable overriding ``[tool.hlmpub.fetch] base_url``.
 ENV_BASE_URL = "HLMPUB_FETCH_BASE_URL"
 #: Language → code in the link path.  The UN writes Chinese as ``ch`` in these
 #: links (the seed document prints ``http://undocs.org/ch/A/RES/67/39``).
@@ -63,7 +63,7 @@ def user_agent() -> str:
 
 
 def resolve_base_url(explicit: str | None = None, configured: str | None = None) -> str:
-    """Option, then $HLMPUB_FETCH_BASE_URL, then ``[tool.hlmpub] fetch_base_url``, then undocs.org."""
+    """Option, then $HLMPUB_FETCH_BASE_URL, then ``[tool.hlmpub.fetch] base_url``, then undocs.org."""
     base = explicit or os.environ.get(ENV_BASE_URL) or configured or DEFAULT_BASE_URL
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -31,7 +31,7 @@ def render_edition(
 
     ``review`` adds the findings column, flags the cells findings name and shades
     rows by alignment confidence.  ``tei_path`` / ``tei_bytes`` are attached to a
-    PDF/A-3 edition (``settings.pdf_variant``).
+    PDF/A-3 edition (``settings.render.pdf_variant``).
     """
     if fmt == "pdf":
         from .pdf import write_pdf

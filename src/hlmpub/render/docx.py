@@ -264,9 +264,7 @@ def _properties(doc: Any, table: Table) -> None:
 def build_document(table: Table, settings: Settings) -> Any:
     """The python-docx Document of a laid-out table."""
     doc = _open_reference(settings)
-    orientation = str(settings.extra.get("orientation", "auto"))
-    landscape = orientation == "landscape" or (orientation == "auto" and table.landscape)
-    usable = _page(doc, landscape)
+    usable = _page(doc, table.landscape)
     _fill_placeholders(doc, table)
     _properties(doc, table)
     _Builder(doc, table).build(usable)
@@ -275,7 +273,8 @@ def build_document(table: Table, settings: Settings) -> Any:
 
 def write_docx(edition: Edition, target: Path, settings: Settings, *, review: bool = False) -> Path:
     """Write the DOCX edition atomically; return ``target``."""
-    doc = build_document(build_table(edition, settings.langs, review=review), settings)
+    table = build_table(edition, settings.langs, review=review, orientation=settings.render.orientation)
+    doc = build_document(table, settings)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
     return Path(target)

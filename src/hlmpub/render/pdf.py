@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 
 from .. import __version__
-from ..config import Settings
+from ..config import PDF_VARIANTS, Settings
 from ..errors import RenderError
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 TEMPLATE = "edition.html.j2"
 STYLESHEET = "edition.css"
-#: PDF variants weasyprint can write that we accept (None: a plain PDF).
-VARIANTS = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
 
 
 def _environment(settings: Settings) -> jinja2.Environment:
@@ -48,17 +46,10 @@ def _environment(settings: Settings) -> jinja2.Environment:
     return env
 
 
-def _landscape(table: Table, settings: Settings) -> bool:
-    orientation = str(settings.extra.get("orientation", "auto"))
-    if orientation in ("portrait", "landscape"):
-        return orientation == "landscape"
-    return table.landscape
-
-
-def body_classes(table: Table, settings: Settings) -> str:
+def body_classes(table: Table) -> str:
     """Classes on <body> that the CSS keys on: column count, orientation, review."""
     classes = [f"cols-{len(table.langs)}"]
-    if _landscape(table, settings):
+    if table.landscape:
         classes.append("landscape")
     if table.review:
         classes.append("review")
@@ -85,7 +76,7 @@ def styled_languages(css: Path) -> frozenset[str]:
 def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
     """The HTML handed to weasyprint and the folder its stylesheet is resolved from."""
     css = templates.find(settings, "pdf", STYLESHEET)
-    context = {"table": table, "css": [css.name], "meta": _meta(table), "classes": body_classes(table, settings)}
+    context = {"table": table, "css": [css.name], "meta": _meta(table), "classes": body_classes(table)}
     try:
         template = _environment(settings).get_template(TEMPLATE)
         html = template.render(context, styled_langs=styled_languages(css))
@@ -104,7 +95,7 @@ def _font_config() -> Any:
 
 
 def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | None, name: str) -> list[Any]:
-    variant = settings.pdf_variant or ""
+    variant = settings.render.pdf_variant or ""
     if not variant.startswith("pdf/a-3"):
         return []
     attachment = wpload.load().Attachment
@@ -116,9 +107,9 @@ def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | N
 
 
 def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
-    variant = settings.pdf_variant
-    if variant and variant not in VARIANTS:
-        raise RenderError(f"unknown PDF variant {variant!r}; known: {', '.join(VARIANTS)}", "--pdf-variant")
+    variant = settings.render.pdf_variant
+    if variant and variant not in PDF_VARIANTS:
+        raise RenderError(f"unknown PDF variant {variant!r}; known: {', '.join(PDF_VARIANTS)}", "--pdf-variant")
     options: dict[str, Any] = {"attachments": attachments or None}
     if variant:
         options["pdf_variant"] = variant
@@ -224,7 +215,7 @@ def write_pdf(
     tei_bytes: bytes | None = None,
 ) -> Path:
     """Lay out and write the PDF edition atomically; return ``target``."""
-    table = build_table(edition, settings.langs, review=review)
+    table = build_table(edition, settings.langs, review=review, orientation=settings.render.orientation)
     tei_name = f"{edition.meta.slug}.tei.xml"
     options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
     free_at_exit()

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..config import Orientation
 from ..errors import RenderError
 from ..model import HEADING_KINDS, LANG_NAMES, Edition, Finding, Link, Unit, text_direction
 
@@ -109,11 +110,17 @@ class Table:
     rows: tuple[Row, ...]
     review: bool = False
     loose_findings: tuple[Finding, ...] = field(default_factory=tuple)
+    orientation: Orientation = "auto"  # settings.render.orientation
 
     @property
     def landscape(self) -> bool:
-        """More than three languages do not fit an A4 portrait page."""
-        return len(self.langs) > 3
+        """Whether the pages are landscape: the one decision both renderers and :attr:`short_rows` follow.
+
+        ``auto``: more than three languages do not fit an A4 portrait page.
+        """
+        if self.orientation == "auto":
+            return len(self.langs) > 3
+        return self.orientation == "landscape"
 
     @property
     def shares(self) -> tuple[float, ...]:
@@ -273,8 +280,10 @@ def _title(edition: Edition, langs: Sequence[str]) -> str:
     return edition.meta.symbol
 
 
-def build_table(edition: Edition, langs: Sequence[str] = (), review: bool = False) -> Table:
-    """Lay the edition out as rows; ``review`` keeps the findings with their rows."""
+def build_table(
+    edition: Edition, langs: Sequence[str] = (), review: bool = False, orientation: Orientation = "auto"
+) -> Table:
+    """Lay the edition out as rows; ``review`` keeps the findings with their rows; ``orientation``: of the pages."""
     order = column_order(edition, langs)
     links = _links(edition)
     units = edition.units_by_id()
@@ -285,4 +294,4 @@ def build_table(edition: Edition, langs: Sequence[str] = (), review: bool = Fals
     lost = [u.id for lang in order for u in edition.version(lang).units if u.id not in covered]
     if lost:
         log.warning("%s: %d unit(s) in no link are not shown: %s", edition.meta.symbol, len(lost), ", ".join(lost[:5]))
-    return Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose))
+    return Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose), orientation)

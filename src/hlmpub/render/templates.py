@@ -13,8 +13,8 @@ BUNDLED = BUNDLED_TEMPLATES
 def search_path(settings: Settings, kind: str) -> list[Path]:
     """Folders searched for ``kind`` (pdf or docx) templates, most specific first."""
     folders = []
-    if settings.templates_dir is not None:
-        folders.append(Path(settings.templates_dir) / kind)
+    if settings.render.templates_dir is not None:
+        folders.append(Path(settings.render.templates_dir) / kind)
     folders.append(BUNDLED / kind)
     return folders
 

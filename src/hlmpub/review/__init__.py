@@ -17,7 +17,7 @@ from ..config import Settings
 from ..model import Edition, Finding
 from .accept import find_accepted_file, finding_id, load_accepted, split_accepted
 from .checks import CHECKS, run_checks
-from .context import ReviewConfig, build_context
+from .context import build_context
 from .report import edition_formats, flag_edition, summary_rows, write_report
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ def review_edition(
 
 def _accept_name(settings: Settings) -> str:
     """The accepted-findings file name (``[tool.hlmpub.review] accept_file``, default ``review-accepted.toml``)."""
-    return str(ReviewConfig.from_settings(settings)["accept_file"])
+    return settings.review.accept_file
 
 
 def accepted_file_for(tei_path: Path, edition: Edition, settings: Settings) -> Path | None:

@@ -1,7 +1,8 @@
 """The table of checks: name → function ``(Context) -> Iterable[Finding]``.
 
-Adding a check is one function and one line here; ``[tool.hlmpub.review]``
-``checks = [...]`` / ``skip = [...]`` choose by these names.
+Adding a check is one function and one line here, and its name in
+:data:`hlmpub.config.REVIEW_CHECKS`, which ``[tool.hlmpub.review]``
+``checks = [...]`` / ``skip = [...]`` are checked against (a test keeps the two lists equal).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ CHECKS: dict[str, Check] = {
 
 def selected(ctx: Context) -> list[str]:
     """The names of the checks to run, in table order; unknown names are a ConfigError."""
-    wanted = list(ctx.config["checks"]) or list(CHECKS)
-    skip = set(ctx.config["skip"])
+    wanted = list(ctx.config.checks) or list(CHECKS)
+    skip = set(ctx.config.skip)
     unknown = sorted((set(wanted) | skip) - set(CHECKS))
     if unknown:
         raise ConfigError(f"[tool.hlmpub.review] unknown check(s): {', '.join(unknown)}; known: {', '.join(CHECKS)}")

@@ -56,7 +56,7 @@ def check_beads(ctx: Context) -> Iterator[Finding]:
 
 def check_confidence(ctx: Context) -> Iterator[Finding]:
     """Rows the aligner scored below ``low_confidence``."""
-    limit = float(ctx.config["low_confidence"])
+    limit = ctx.config.low_confidence
     for row in ctx.rows:
         if row.link.score < limit and len(row.filled()) > 1:
             anchor = next(iter(row.filled().values())).unit_id

@@ -20,7 +20,7 @@ def _length(text: str) -> int:
 
 def pair_statistics(ctx: Context) -> dict[tuple[str, str], tuple[float, float]]:
     """(a, b) → (median, robust spread) of log(len_a / len_b) over comparable body rows."""
-    min_chars = int(ctx.config["length_min_chars"])
+    min_chars = ctx.config.length_min_chars
     samples: dict[tuple[str, str], list[float]] = {}
     for row in ctx.rows:
         if row.is_heading:
@@ -32,7 +32,7 @@ def pair_statistics(ctx: Context) -> dict[tuple[str, str], tuple[float, float]]:
                     samples.setdefault((a, b), []).append(math.log(lengths[a] / lengths[b]))
     stats = {}
     for pair, xs in samples.items():
-        if len(xs) >= int(ctx.config["length_min_rows"]):
+        if len(xs) >= ctx.config.length_min_rows:
             median = statistics.median(xs)
             mad = statistics.median(abs(x - median) for x in xs) * MAD_TO_SIGMA
             stats[pair] = (median, max(mad, MIN_SPREAD))
@@ -40,7 +40,7 @@ def pair_statistics(ctx: Context) -> dict[tuple[str, str], tuple[float, float]]:
 
 
 def _row_outliers(ctx: Context, row: Row, stats: dict[tuple[str, str], tuple[float, float]]) -> Iterator[Finding]:
-    k = float(ctx.config["length_k"])
+    k = ctx.config.length_k
     lengths = {lang: _length(c.text) for lang, c in row.filled().items()}
     compared: dict[str, int] = {}
     outliers: dict[str, list[str]] = {}

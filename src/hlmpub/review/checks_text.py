@@ -77,9 +77,9 @@ def _untranslated(ctx: Context, unit: Unit, texts: dict[str, str]) -> str:
     """Evidence that ``unit`` is not in its language, or ""."""
     expected = EXPECTED_SCRIPT.get(unit.lang)
     shares, count = script_shares(unit.text)
-    if expected and count >= float(ctx.config["script_min_letters"]):
+    if expected and count >= ctx.config.script_min_letters:
         own = shares.get(expected, 0.0)
-        if own < float(ctx.config["script_min_share"]):
+        if own < ctx.config.script_min_share:
             main = max(shares, key=lambda k: shares[k])
             return f"script {main} {shares[main]:.0%}, {expected} {own:.0%}"
     if unit.lang not in FUNCTION_WORDS:
@@ -88,7 +88,7 @@ def _untranslated(ctx: Context, unit: Unit, texts: dict[str, str]) -> str:
     twin = _identical_to(unit, texts)
     if twin and counts.get(twin, 0) > counts[unit.lang]:
         return f"same text as {twin}"
-    if guess and guess != unit.lang and len(WORD.findall(unit.text)) >= int(ctx.config["language_min_words"]):
+    if guess and guess != unit.lang and len(WORD.findall(unit.text)) >= ctx.config.language_min_words:
         return f"reads as {guess} ({counts[guess]} {guess} words, {counts[unit.lang]} {unit.lang})"
     return ""
 

@@ -1,55 +1,16 @@
 """What every check sees: the rows of the edition as cells, and the review settings.
 
-Settings come from ``[tool.hlmpub.review]`` (pyproject.toml) or ``[review]``
-(hlmpub.toml), which :func:`hlmpub.config.load_settings` leaves in
-``settings.extra["review"]``.
+The settings are ``settings.review`` (:class:`hlmpub.config.ReviewSettings`), read and
+checked from ``[tool.hlmpub.review]`` (pyproject.toml) or ``[review]`` (hlmpub.toml).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..config import Settings
-from ..errors import ConfigError
-from ..model import HEADING_KINDS, Edition, Finding, Link, Severity, Unit
-
-#: Defaults of every review setting; a check reads only its own keys.
-DEFAULTS: dict[str, Any] = {
-    "checks": [],  # empty: every registered check
-    "skip": [],  # checks not to run
-    "low_confidence": 0.5,  # rows scored below this are flagged
-    "length_k": 5.0,  # a length ratio further than k robust deviations from the median is an outlier
-    "length_min_chars": 40,  # cells shorter than this are not length-checked
-    "length_min_rows": 8,  # fewer comparable rows: no length statistics
-    "script_min_letters": 12,  # fewer letters: no script check
-    "script_min_share": 0.5,  # share of letters in the language's own script below this: untranslated
-    "language_min_words": 8,  # fewer words: no en/fr/es language guess
-    "accept_file": "review-accepted.toml",
-    "severity": {},  # code → severity override, e.g. {"bead-not-1-1" = "info"}
-    "edition_formats": ["docx", "pdf"],  # the review edition's formats ([] for the JSON report only)
-}
-
-
-@dataclass(frozen=True)
-class ReviewConfig:
-    """The review settings, merged over :data:`DEFAULTS`."""
-
-    values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> ReviewConfig:
-        """Read ``settings.extra["review"]``; unknown keys are a ConfigError."""
-        given = settings.extra.get("review", {}) if settings.extra else {}
-        if not isinstance(given, dict):
-            raise ConfigError("[tool.hlmpub.review] must be a table")
-        unknown = sorted(set(given) - set(DEFAULTS))
-        if unknown:
-            raise ConfigError(f"[tool.hlmpub.review] unknown key(s): {', '.join(unknown)}")
-        return cls({**DEFAULTS, **given})
+from ..config import ReviewSettings, Settings
+from ..model import HEADING_KINDS, Edition, Finding, Link, Severity, Unit, is_severity
 
 
 @dataclass(frozen=True)
@@ -92,7 +53,7 @@ class Context:
 
     edition: Edition
     rows: tuple[Row, ...]
-    config: ReviewConfig
+    config: ReviewSettings
     pivot: str
 
     @property
@@ -101,8 +62,8 @@ class Context:
 
     def finding(self, severity: Severity, code: str, message: str, **where: Any) -> Finding:
         """A Finding, with the configured severity override for ``code`` applied."""
-        severity = self.config["severity"].get(code, severity)
-        return Finding(severity=severity, code=code, message=message, **where)
+        override = self.config.severity.get(code, severity)  # checked against SEVERITIES when read
+        return Finding(severity=override if is_severity(override) else severity, code=code, message=message, **where)
 
 
 def _links(edition: Edition) -> tuple[Link, ...]:
@@ -121,5 +82,6 @@ def build_context(edition: Edition, settings: Settings) -> Context:
             lang: Cell(lang, tuple(units[i] for i in link.units.get(lang, ()) if i in units)) for lang in edition.langs
         }
         rows.append(Row(index, link, cells))
-    pivot = settings.pivot if settings.pivot in edition.langs else (edition.langs[0] if edition.langs else "")
-    return Context(edition, tuple(rows), ReviewConfig.from_settings(settings), pivot)
+    wanted = settings.align.pivot
+    pivot = wanted if wanted in edition.langs else (edition.langs[0] if edition.langs else "")
+    return Context(edition, tuple(rows), settings.review, pivot)

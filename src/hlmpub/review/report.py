@@ -16,17 +16,15 @@ from typing import Any
 
 from .. import __version__
 from ..config import Settings
-from ..errors import ConfigError
 from ..model import SEVERITIES, Edition, Finding
 from ..safeio import write_text
 from .accept import finding_id
 from .checks import selected
-from .context import ReviewConfig, build_context
+from .context import build_context
 
 log = logging.getLogger(__name__)
 
 REVIEW_SCHEMA_VERSION = 1
-EDITION_FORMATS = ("docx", "pdf")
 
 
 def sort_findings(findings: list[Finding], langs: tuple[str, ...]) -> list[Finding]:
@@ -93,12 +91,8 @@ def review_json(edition: Edition, findings: list[Finding], settings: Settings) -
 
 
 def edition_formats(settings: Settings) -> tuple[str, ...]:
-    """The review edition's formats (``[tool.hlmpub.review] edition_formats``; empty: the JSON report only)."""
-    formats = ReviewConfig.from_settings(settings)["edition_formats"]
-    unknown = sorted(set(formats) - set(EDITION_FORMATS))
-    if unknown:
-        raise ConfigError(f"[tool.hlmpub.review] edition_formats: unknown {', '.join(unknown)}; known: docx, pdf")
-    return tuple(formats)
+    """The review edition's formats (``[tool.hlmpub.review] edition_formats``, checked when read; empty: none)."""
+    return tuple(settings.review.edition_formats)
 
 
 def flag_edition(edition: Edition, findings: list[Finding]) -> Edition:
