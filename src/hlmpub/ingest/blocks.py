@@ -21,11 +21,21 @@ Block kinds (:data:`KINDS`):
   (``layout.number``, referenced in the body by :data:`REF_MARK` and the
   number), a UDHR ``<note>`` paragraph.
 * ``title``, ``heading``, ``item`` — the document title, a heading, a list item,
-  where the file marks them (UDHR XML).
+  where the file marks them (UDHR XML, a tagged PDF's ``H1``–``H6``, a Word
+  heading style: ``layout.level``).
+* ``table`` — a table: its cells in ``Block.rows`` (header rows first,
+  ``layout.header_rows`` of them), ``lines`` empty.  A table that breaks across
+  pages is one block, its repeated header row given once.  The masthead of a
+  UN document is often a table too: telling it apart is the segmenter's.
+* ``furniture`` — lines the file itself marks as page furniture (a tagged
+  PDF's ``/Artifact`` content, DOCX headers and footers): never a unit, but the
+  segmenter reads the facts they carry (symbol, job number).
 
-The next readers (tagged-PDF structure, tables, mastheads) add kinds (a table
-cell, a caption) and :class:`Layout` fields (indent, heading level, row and
-column); both have defaults so that the readers of today need not change.
+Readers that know paragraphs (DOCX, tagged PDF, the layout of an untagged PDF)
+give ``paragraph``, ``heading``, ``table``, ``note`` and ``furniture`` blocks
+with what the layout says (:class:`Layout`: size, weight, indent, heading
+level); readers that know only lines give ``page`` blocks.  The same document
+read by any of them gives the same blocks, and so the same units.
 """
 
 from __future__ import annotations
@@ -41,15 +51,19 @@ NOTE = "note"
 TITLE = "title"
 HEADING = "heading"
 ITEM = "item"
-KINDS = frozenset({PAGE, PARAGRAPH, NOTE, TITLE, HEADING, ITEM})
+TABLE = "table"
+FURNITURE = "furniture"
+KINDS = frozenset({PAGE, PARAGRAPH, NOTE, TITLE, HEADING, ITEM, TABLE, FURNITURE})
 
 #: Parts of a document a file may name (``Layout.part``).
 PREAMBLE = "preamble"
 ARTICLE = "article"
 
 #: Written by a reader before a reference number whose note it hands over as a ``note`` block (a Unicode
-#: noncharacter, never text).
+#: noncharacter, never text).  A reference by a mark that is not a number (``*``, ``a``) is written
+#: ``REF_MARK + mark + REF_END``.
 REF_MARK = "\ufdd0"
+REF_END = "\ufdd1"
 
 
 @dataclass(frozen=True)
@@ -61,13 +75,21 @@ class Layout:
     of holding it as text (Word list numbering with its tab, a UDHR list tag,
     a DOCX footnote's number).  ``part`` and ``number``: the part of the
     document the file puts the block in (:data:`ARTICLE` 3, :data:`PREAMBLE`);
-    for a ``note``, ``number`` is its number.
+    for a ``note``, ``number`` is its number (0 when its mark is not a number:
+    ``marker`` is then the mark, ``*`` or ``a``).  ``level``, ``size``,
+    ``bold`` and ``indent`` are how the block is printed, where the reader
+    knows; a segmenter uses them to tell a title or a heading from body text.
     """
 
     page: int = 0
     marker: str = ""
     part: str = ""
     number: int = 0
+    level: int = 0  # a heading's level, 1 the highest, where the file says (H1, "Heading 1")
+    size: float = 0.0  # the main font size in points; 0: unknown
+    bold: bool = False  # set in bold throughout
+    indent: float = 0.0  # the first line's left indent from the text column, in points
+    header_rows: int = 0  # a table: how many of its rows are header rows
 
 
 @dataclass(frozen=True)
@@ -82,6 +104,7 @@ class Block:
     kind: str
     lines: tuple[str, ...]
     layout: Layout = Layout()
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (header rows first)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
