@@ -215,8 +215,15 @@ def test_document_toml_reads_numbers_and_dates_as_text(tmp_path):
 
 def test_configuration_reference_is_up_to_date():
     committed = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    fix = "regenerate: PYTHONPATH=src python -m hlmpub.config > docs/configuration.md"
+    fix = "regenerate: .venv/bin/hlmpub config reference > docs/configuration.md"
     assert committed == reference_markdown(), fix
+
+
+def test_config_reference_command_prints_the_reference(capsys):
+    from hlmpub.cli import run
+
+    assert run(["config", "reference"]) == 0
+    assert capsys.readouterr().out == reference_markdown()
 
 
 def _sections(markdown: str) -> dict[str, str]:

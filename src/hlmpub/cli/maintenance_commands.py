@@ -39,3 +39,16 @@ def check() -> None:
         message = "TEI P5 tei_all schema not installed (or not the pinned one); run `make schema`"
         raise ConfigError(message, schema_path())
     click.echo(f"{schema_path()}: installed")
+
+
+@main.group()
+def config() -> None:
+    """The settings hlmpub reads ([tool.hlmpub], hlmpub.toml, document.toml)."""
+
+
+@config.command()
+def reference() -> None:
+    """Print the reference of every key (docs/configuration.md is this output)."""
+    from ..config import reference_markdown
+
+    click.echo(reference_markdown(), nl=False)

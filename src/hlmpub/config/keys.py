@@ -13,13 +13,15 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import re
+import tomllib
 import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 
 def key(
@@ -263,3 +265,33 @@ def markdown_table(cls: type) -> list[str]:
         meaning = spec["help"].replace("|", "\\|")
         lines.append(f"| `{f.name}` | {_default_text(f, spec)} | {_allowed_text(hint, spec)} | {meaning} |")
     return lines
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict; a missing file (a source folder without its document.toml) or malformed TOML is a
+    ConfigError naming it."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("no document.toml: a source folder needs one", path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"malformed TOML: {exc}", path) from None
+
+
+def existing_folder(value: Path) -> str:
+    """A check for :func:`key`: "" when ``value`` is a folder, else what is wrong."""
+    return "" if value.is_dir() else "no such folder"
+
+
+def web_address(value: str) -> str:
+    """A check for :func:`key`: "" for an http(s) address naming a host, else what is wrong."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    ok = parts.scheme in ("http", "https") and parts.netloc
+    return "" if ok else "must start with http:// or https:// and name a host"
+
+
+def sha256_hex(value: str) -> str:
+    """A check for :func:`key`: "" for a sha256 in lower-case hex, else what is wrong."""
+    return "" if re.fullmatch(r"[0-9a-f]{64}", value) else "must be 64 lower-case hex digits"
