@@ -32,6 +32,12 @@ class HlmpubError(Exception):
 
     exit_code: ExitCode = ExitCode.INPUT
 
+    def __init_subclass__(cls, exit_code: ExitCode | None = None, **kwargs: object) -> None:
+        # ``class InputError(HlmpubError, exit_code=ExitCode.INPUT)``: each kind of error names its code once
+        super().__init_subclass__(**kwargs)
+        if exit_code is not None:
+            cls.exit_code = exit_code
+
     def __init__(self, message: str, path: str | Path | None = None) -> None:
         self.message = message
         self.path = str(path) if path is not None else None
@@ -42,62 +48,44 @@ class HlmpubError(Exception):
         return f"{self.path}: {text}" if self.path else text
 
 
-class InputError(HlmpubError):
+class InputError(HlmpubError, exit_code=ExitCode.INPUT):
     """Unreadable, empty, binary, wrongly encoded or malformed input."""
-
-    exit_code = ExitCode.INPUT
 
 
 class ModelError(InputError):
     """Model JSON that is not what :func:`hlmpub.model.dump` writes (wrong version, missing fields)."""
 
 
-class LanguageError(HlmpubError):
+class LanguageError(HlmpubError, exit_code=ExitCode.LANGUAGE):
     """Unknown or unsupported language."""
 
-    exit_code = ExitCode.LANGUAGE
 
-
-class ValidationError(HlmpubError):
+class ValidationError(HlmpubError, exit_code=ExitCode.VALIDATION):
     """A TEI file that does not validate."""
 
-    exit_code = ExitCode.VALIDATION
 
-
-class AlignmentError(HlmpubError):
+class AlignmentError(HlmpubError, exit_code=ExitCode.ALIGNMENT):
     """Versions that cannot be aligned."""
 
-    exit_code = ExitCode.ALIGNMENT
 
-
-class RenderError(HlmpubError):
+class RenderError(HlmpubError, exit_code=ExitCode.RENDER):
     """A PDF or DOCX edition that cannot be produced."""
 
-    exit_code = ExitCode.RENDER
 
-
-class FetchError(HlmpubError):
+class FetchError(HlmpubError, exit_code=ExitCode.FETCH):
     """A download that failed."""
 
-    exit_code = ExitCode.FETCH
 
-
-class OutputError(HlmpubError):
+class OutputError(HlmpubError, exit_code=ExitCode.OUTPUT):
     """An output file or folder that cannot be written."""
 
-    exit_code = ExitCode.OUTPUT
 
-
-class FindingsError(HlmpubError):
+class FindingsError(HlmpubError, exit_code=ExitCode.FINDINGS):
     """``--strict`` and an error-level finding."""
 
-    exit_code = ExitCode.FINDINGS
 
-
-class BatchError(HlmpubError):
+class BatchError(HlmpubError, exit_code=ExitCode.BATCH):
     """A build in which a document failed: the one document's own exit code, else BATCH."""
-
-    exit_code = ExitCode.BATCH
 
     def __init__(self, message: str, path: str | Path | None = None, exit_code: int | None = None) -> None:
         super().__init__(message, path)
@@ -105,7 +93,5 @@ class BatchError(HlmpubError):
             self.exit_code = ExitCode(exit_code)
 
 
-class ConfigError(HlmpubError):
+class ConfigError(HlmpubError, exit_code=ExitCode.CONFIG):
     """A bad document.toml, setting or option."""
-
-    exit_code = ExitCode.CONFIG

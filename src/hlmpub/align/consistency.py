@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import combinations
 
-from ..model import Finding, Link, Version
+from ..model import Finding, Link, Severity, Version
 from .encoder import Encoder
 from .pairwise import Bead, PairInput, align_pair
 
@@ -54,20 +54,11 @@ def check_consistency(
 def _finding(x: Version, y: Version, ids_x: tuple[str, ...], ids_y: tuple[str, ...], row_of: dict[str, int]) -> Finding:
     rows = sorted({row_of[uid] for uid in ids_x + ids_y})
     direct = f"{' '.join(ids_x) or '∅'} ↔ {' '.join(ids_y) or '∅'}"
+    severity: Severity
     if len(rows) == 1:
-        return Finding(
-            "info",
-            "align-row-coarse",
-            f"aligned directly, {x.lang}/{y.lang} pair finer inside row {rows[0]}: {direct}",
-            lang=y.lang,
-            unit_id=(ids_y or ids_x)[0],
-            row=rows[0],
-        )
-    return Finding(
-        "warning",
-        "align-inconsistent",
-        f"direct {x.lang}/{y.lang} alignment {direct} spans rows {', '.join(map(str, rows))}",
-        lang=y.lang,
-        unit_id=(ids_y or ids_x)[0],
-        row=rows[0],
-    )
+        severity, code = "info", "align-row-coarse"
+        message = f"aligned directly, {x.lang}/{y.lang} pair finer inside row {rows[0]}: {direct}"
+    else:
+        severity, code = "warning", "align-inconsistent"
+        message = f"direct {x.lang}/{y.lang} alignment {direct} spans rows {', '.join(map(str, rows))}"
+    return Finding(severity, code, message, lang=y.lang, unit_id=(ids_y or ids_x)[0], row=rows[0])

@@ -37,12 +37,17 @@ def settings_for(ctx: click.Context, **overrides: Any) -> Settings:
     return base.with_(**{k: v for k, v in overrides.items() if v is not None})
 
 
+def path_option(*names: str, help: str, folder: bool | None = False, exists: bool = False) -> Any:
+    """A click option naming a file (a folder with ``folder``, either with None), as a Path; None when not given."""
+    kind = click.Path(exists=exists, file_okay=folder is not True, dir_okay=folder is not False, path_type=Path)
+    return click.option(*names, type=kind, default=None, help=help)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
 @click.version_option(__version__, prog_name="hlmpub")
-@click.option(
+@path_option(
     "--config",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
+    exists=True,
     help="A hlmpub.toml or pyproject.toml with a [tool.hlmpub] table "
     "(default: ./hlmpub.toml, else ./pyproject.toml, when present).",
 )

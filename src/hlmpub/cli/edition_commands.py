@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..config import PDF_VARIANTS, parse_langs
 from ..errors import ConfigError, LanguageError, ValidationError
-from .app import err_console, main, out_console, report_findings, say, settings_for
+from .app import err_console, main, out_console, path_option, report_findings, say, settings_for
 
 # ------------------------------------------------------------------- validate
 
@@ -35,13 +35,7 @@ def validate(file: Path) -> None:
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True, help="Export format.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File (tmx) or folder (xces); default: next to the TEI.",
-)
+@path_option("-o", "--output", folder=None, help="File (tmx) or folder (xces); default: next to the TEI.")
 def export(edition: Path, fmt: str, output: Path | None) -> None:
     """Export the alignment of a TEI edition as TMX 1.4b or XCES cesAlign."""
     from ..tei import export_edition, read_tei
@@ -58,25 +52,14 @@ def export(edition: Path, fmt: str, output: Path | None) -> None:
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
 @click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="A folder overriding templates/pdf and templates/docx.",
-)
+@path_option("--templates", folder=True, exists=True, help="A folder overriding templates/pdf and templates/docx.")
 @click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=None,
     help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA  [default: plain PDF]",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]",
-)
+@path_option("-o", "--output", help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]")
 @click.pass_context
 def render(
     ctx: click.Context,
@@ -110,19 +93,16 @@ def render(
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when an error-level finding exists.")
-@click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
+@path_option(
+    "-o", "--output-dir",
+    folder=True,
     help="Where the review report and edition go  [default: the TEI's folder]",
 )
-@click.option(
+@path_option(
     "--accept",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
+    exists=True,
     help="Accepted-findings file  [default: review-accepted.toml next to the TEI, "
-    "else sources/<doc>/review-accepted.toml when present]",
+        "else sources/<doc>/review-accepted.toml when present]",
 )
 @click.pass_context
 def review(

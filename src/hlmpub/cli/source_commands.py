@@ -12,7 +12,7 @@ from rich.table import Table
 
 from ..config import OUTPUT_FORMATS, check_lang, parse_langs
 from ..errors import BatchError, ConfigError, FetchError
-from .app import err_console, error, main, out_console, report_findings, say, settings_for
+from .app import err_console, error, main, out_console, path_option, report_findings, say, settings_for
 
 # --------------------------------------------------------------------- ingest
 
@@ -53,13 +53,7 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
 @click.argument("source_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--langs", default=None, help="Comma-separated languages to align (default: all in document.toml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead of writing the TEI.")
-@click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where <doc>/<doc>.tei.xml goes (default: output/).",
-)
+@path_option("-o", "--output-dir", folder=True, help="Where <doc>/<doc>.tei.xml goes (default: output/).")
 @click.pass_context
 def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool, output_dir: Path | None) -> None:
     """Align the versions named in SOURCE_DIR/document.toml."""
@@ -92,11 +86,9 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
 
 @main.command()
 @click.argument("source_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
+@path_option(
+    "-o", "--output-dir",
+    folder=True,
     help="Output root; each document goes to DIR/<doc>/ (default: output/).",
 )
 @click.option("--langs", default=None, help="Column order for the editions, e.g. zh,en,ar.")

@@ -22,6 +22,27 @@ from .vocabulary import (
 
 
 @dataclass(frozen=True)
+class VersionTable:
+    """One line of ``[versions]``: ``lang = "file"``, or ``lang = { file = "...", format = "..." }``."""
+
+    file: str = field(
+        default="", metadata=_key("The file, relative to the document's folder.", default="(required)")
+    )
+    format: str | None = field(
+        default=None,
+        metadata=_key(
+            "The reader.",
+            choices=VERSION_FORMATS,
+            default="from the extension: .txt, .text, .pdf, .docx, .xml (udhr-xml)",
+        ),
+    )
+    sha256: str | None = field(
+        default=None,
+        metadata=_key("The file's checksum, recorded by `hlmpub fetch`.", check=sha256_hex, allowed="64 hex digits"),
+    )
+
+
+@dataclass(frozen=True)
 class DocumentTable:
     """``[document]``: what is known about the document."""
 
@@ -49,28 +70,7 @@ class DocumentTable:
     )
 
 
-@dataclass(frozen=True)
-class VersionTable:
-    """One line of ``[versions]``: ``lang = "file"``, or ``lang = { file = "...", format = "..." }``."""
-
-    file: str = field(
-        default="", metadata=_key("The file, relative to the document's folder.", default="(required)")
-    )
-    format: str | None = field(
-        default=None,
-        metadata=_key(
-            "The reader.",
-            choices=VERSION_FORMATS,
-            default="from the extension: .txt, .text, .pdf, .docx, .xml (udhr-xml)",
-        ),
-    )
-    sha256: str | None = field(
-        default=None,
-        metadata=_key("The file's checksum, recorded by `hlmpub fetch`.", check=sha256_hex, allowed="64 hex digits"),
-    )
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VersionSpec:
     """One line of [versions]: language, file, reader format."""
 

@@ -16,25 +16,17 @@ from dataclasses import dataclass
 
 from ..numerals import parse_chinese
 
+#: Month names in order, one string a language (Russian: stems for the genitive, nominative and
+#: prepositional, сентября/сентябрь/сентябре).
 MONTHS: dict[str, tuple[str, ...]] = {
-    "en": (
-        "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december",
+    "en": tuple("january february march april may june july august september october november december".split()),
+    "fr": tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
+    "es": tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()),
+    "ru": tuple(
+        "январ[яьеюё] феврал[яьеюё] март[аеу]? апрел[яьеюё] ма[йяеюё] июн[яьеюё] "
+        "июл[яьеюё] август[аеу]? сентябр[яьеюё] октябр[яьеюё] ноябр[яьеюё] декабр[яьеюё]".split()
     ),
-    "fr": (
-        "janvier", "février", "mars", "avril", "mai", "juin",
-        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-    ),
-    "es": (
-        "enero", "febrero", "marzo", "abril", "mayo", "junio",
-        "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    ),
-    # stems: genitive (сентября), nominative (сентябрь), prepositional (сентябре)
-    "ru": (
-        "январ[яьеюё]", "феврал[яьеюё]", "март[аеу]?", "апрел[яьеюё]", "ма[йяеюё]", "июн[яьеюё]",
-        "июл[яьеюё]", "август[аеу]?", "сентябр[яьеюё]", "октябр[яьеюё]", "ноябр[яьеюё]", "декабр[яьеюё]",
-    ),
-}  # fmt: skip
+}
 
 #: Arabic: the Levantine (Syriac) name, the Gregorian loan name, or both joined by "/".
 AR_LEVANTINE = (

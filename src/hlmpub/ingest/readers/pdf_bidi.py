@@ -35,7 +35,7 @@ CLOSING = frozenset(")]}>»›")
 TRAILING = frozenset(".,;:!?،؛؟")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per glyph of every right-to-left line: no __dict__ each
 class Char:
     """One character of a PDF text line: its text, left and right edge, and whether PDFium invented it."""
 
