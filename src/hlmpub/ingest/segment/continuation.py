@@ -199,6 +199,6 @@ def _report(lang: str, chosen: tuple[Marker, int], doubts: list[str], answer: bo
     marker, value = chosen
     what = "a wrapped line, kept as text" if wrapped else "a marker"
     level = logging.WARNING if wrapped and any(d.startswith(JUMP) for d in doubts) else logging.INFO
-    shown = f"{marker.printed}{marker.rest[:12]}"
+    shown = f"{marker.printed} {marker.rest[:12]}".strip()
     log.log(level, "%s: %r read as %s %d is %s (%s; %s)", lang, shown, marker.kind, value, what, "; ".join(doubts),
             SEQUENCE[answer])
