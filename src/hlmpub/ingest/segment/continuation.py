@@ -167,7 +167,7 @@ class Judge:
             return False
         answer = self.verdict(index, marker.kind, value, current)
         wrapped = (not answer) if answer is not None else (len(found) > 1 or RUNS_ON in found)
-        _report(self.lang, chosen, found, answer, wrapped)
+        _report(self.lang, self.lines[index].strip()[:16], chosen, (found, answer, wrapped))
         return wrapped
 
 
@@ -194,11 +194,10 @@ def _reads_after(values: tuple[int, ...], value: int, current: int, step: int) -
 SEQUENCE = {True: "the numbering goes on after it", False: "the numbering goes on without it", None: "no verdict"}
 
 
-def _report(lang: str, chosen: tuple[Marker, int], doubts: list[str], answer: bool | None, wrapped: bool) -> None:
+def _report(lang: str, shown: str, chosen: tuple[Marker, int], judged: tuple[list[str], bool | None, bool]) -> None:
     """Log a doubted marker; a jump avoided (a false marker that would have renumbered the rest) is a warning."""
-    marker, value = chosen
+    (marker, value), (doubts, answer, wrapped) = chosen, judged
     what = "a wrapped line, kept as text" if wrapped else "a marker"
     level = logging.WARNING if wrapped and any(d.startswith(JUMP) for d in doubts) else logging.INFO
-    shown = f"{marker.printed} {marker.rest[:12]}".strip()
     log.log(level, "%s: %r read as %s %d is %s (%s; %s)", lang, shown, marker.kind, value, what, "; ".join(doubts),
             SEQUENCE[answer])
