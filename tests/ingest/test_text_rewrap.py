@@ -49,6 +49,13 @@ def test_remeasured_seed_gives_the_102_units(measure, caplog):
 
 
 @pytest.mark.parametrize("measure", MEASURES)
+def test_remeasured_seed_pdf_gives_the_102_units(measure):
+    # the PDF reader hands its page text to the same segmenter
+    expected = json.loads((REAL_UN / "expected" / "seed_zh.json").read_text(encoding="utf-8"))
+    assert fields(read_version(REAL_UN / f"seed_zh_{measure}.pdf", "zh").units) == fields(expected)
+
+
+@pytest.mark.parametrize("measure", MEASURES)
 def test_remeasured_seed_masthead_facts_in_meta(measure):
     facts = json.loads((REAL_UN / "expected" / "seed_zh.meta.json").read_text(encoding="utf-8"))
     meta = read_version(REAL_UN / f"seed_zh_{measure}.txt", "zh").meta
@@ -175,6 +182,17 @@ def test_real_paragraph_after_a_line_that_runs_on_is_kept_when_the_numbering_goe
     text = f"{pre}\n1. Decides to keep this synthetic test;\n2. Requests a report.\n"
     units = parse_text(text, "en", SRC).units
     assert [u.key for u in units][-2:] == ["p:1", "p:2"]
+
+
+def test_last_list_item_after_a_comma_is_kept():
+    # SYNTHETIC: items ending in commas, each filling its line; (b) is the last item of paragraph 1
+    text = (
+        "1. The meeting considered the following two synthetic items of its agenda:\n"
+        "(a) The first item, which is long enough to fill the whole line of the text,\n"
+        "(b) The second item, which is the last one of the list in this paragraph.\n"
+        "2. The next paragraph.\n"
+    )
+    assert [u.key for u in parse_text(text, "en", SRC).units] == ["p:1", "p:1.a", "p:1.b", "p:2"]
 
 
 def test_marker_after_a_full_heading_line_is_kept():

@@ -64,9 +64,13 @@ ENDS_SEARCH = {
 BODY_KINDS = ("para", "subpara", "other")
 
 #: The doubts about the line before: a sentence that runs on (body text) is strong evidence on its own; a
-#: full title or heading line (they end without punctuation) only with another doubt or the sequence's word.
+#: full title or heading line (they end without punctuation) or a comma only with another doubt or the
+#: sequence's word.
 RUNS_ON = "the sentence before runs on"
 FULL_LINE = "the heading or title line before is full"
+#: A list item may end in a comma (``(a) apples,``): after a comma the sentence runs on, but only as a weak doubt.
+COMMA = "the line before ends in a comma"
+COMMAS = ",，、،"
 JUMP = "the numbering would jump"
 
 
@@ -117,7 +121,10 @@ class Judge:
         found = []
         boundary = self.known_paragraphs and context.blanks >= self.needed
         if not boundary and self.runs_on(context.prev):
-            found.append(RUNS_ON if context.open_kind in BODY_KINDS else FULL_LINE)
+            if context.open_kind not in BODY_KINDS:
+                found.append(FULL_LINE)
+            else:
+                found.append(COMMA if context.prev.rstrip()[-1:] in COMMAS else RUNS_ON)
         expected = self.forms.get(marker.kind)
         if expected is not None and marker_form(marker.printed) != expected:
             found.append(f"not in the form {expected}")
