@@ -55,12 +55,26 @@ def test_remeasured_seed_pdf_gives_the_102_units(measure):
     assert fields(read_version(REAL_UN / f"seed_zh_{measure}.pdf", "zh").units) == fields(expected)
 
 
+def masthead(measure: str) -> tuple[dict[str, str], dict[str, str]]:
+    """The facts expected of a re-measured seed, and Version.meta of its text."""
+    facts = json.loads((REAL_UN / "expected" / "seed_zh.meta.json").read_text(encoding="utf-8"))
+    return facts, read_version(REAL_UN / f"seed_zh_{measure}.txt", "zh").meta
+
+
 @pytest.mark.parametrize("measure", MEASURES)
 def test_remeasured_seed_masthead_facts_in_meta(measure):
-    facts = json.loads((REAL_UN / "expected" / "seed_zh.meta.json").read_text(encoding="utf-8"))
-    meta = read_version(REAL_UN / f"seed_zh_{measure}.txt", "zh").meta
-    assert {k: meta[k] for k in ("symbol", "distribution", "job")} == {
+    facts, meta = masthead(measure)
+    assert {k: meta.get(k) for k in ("symbol", "distribution", "job")} == {
         k: facts[k] for k in ("symbol", "distribution", "job")
+    }
+
+
+@pytest.mark.xfail(strict=True, reason="ISO date and language codes come with wt-segment 9eb4c1d (masthead facts)")
+@pytest.mark.parametrize("measure", MEASURES)
+def test_remeasured_seed_masthead_facts_normalised(measure):
+    facts, meta = masthead(measure)
+    assert {k: meta.get(k) for k in ("date", "original", "language")} == {
+        k: facts[k] for k in ("date", "original", "language")
     }
 
 
