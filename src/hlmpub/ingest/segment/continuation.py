@@ -7,9 +7,10 @@ does not continue it; what does fit is doubted here when
 
 * the line before it runs on: a wide line (wrapped because it was full) that
   does not end a clause (``。！？；：``, ``. : ; ! ?``, Arabic ``؛ ؟``; a list
-  item's ``; and``) — only inside body text, and only where the layout gives no
-  paragraph boundary (a reader's paragraphs are certain, blank lines in
-  extracted text are not);
+  item's ``; and``) — strong inside body text, weak after a comma or a full
+  heading or title line (they end without punctuation); never where the
+  layout gives a paragraph boundary (a reader's paragraphs are certain, blank
+  lines in extracted text are not);
 * its form differs from the form the document uses at that level (``三、``
   where the chapters are ``一.``, ``a)`` where the sub-paragraphs are ``(a)``);
 * a chapter, section or paragraph text starts with a lower-case letter;
@@ -19,7 +20,7 @@ A doubted marker is settled by the sequence: the next clean marker of the
 same kind (:class:`Judge.verdict`) either continues after it (it was real: a
 gap in the numbering, logged) or continues the numbering as it stood before
 it (it was a wrapped line).  Without a verdict, a line after a running
-sentence, or one with two doubts, is a wrapped line.  So one false marker
+sentence (a strong doubt), or one with two doubts, is a wrapped line.  So one false marker
 never renumbers the rest.
 """
 
@@ -47,9 +48,6 @@ CLOSERS = ")]}）】」』”’\"'»›》〉"
 TRAILING_REF = re.compile(r"(?<=[。！？；：.!?;:…؛؟])[0-9¹²³⁰-⁹*]+$")
 #: A list item ending in a conjunction after its semicolon (``…; and``, ``…؛ و``).
 CONJUNCTION_END = re.compile(r"[;；؛]\s*\w+$")
-
-#: Largest step forward of each kind (the numbering's gaps), used to read the next marker's verdict.
-STEP = {"chapter": 2, "section": 2, "para": 3, "subpara": 2, "subsub": 2}
 
 #: Markers of these kinds end the search for the next marker of a kind (its numbering restarts there).
 ENDS_SEARCH = {
@@ -110,6 +108,7 @@ class Judge:
     width: int  # the full line width (:func:`~.markers.full_width`)
     needed: int  # blank lines that end a segment
     known_paragraphs: bool  # the reader gave paragraphs: a blank line is a certain boundary
+    steps: dict[str, int]  # largest step forward of each kind (the numbering's gaps: ``markers.MAX_STEP``)
     forms: dict[str, str] = field(default_factory=dict)  # kind → the form of its first marker
 
     def runs_on(self, line: str) -> bool:
@@ -156,7 +155,7 @@ class Judge:
             if any(m.kind in ENDS_SEARCH[kind] for m in found):
                 return None
             for m in found:
-                answer = _reads_after(m.values, value, current, STEP[kind]) if m.kind == kind else None
+                answer = _reads_after(m.values, value, current, self.steps[kind]) if m.kind == kind else None
                 if answer is not None:
                     return answer
         return None

@@ -184,7 +184,7 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Segment
     ``gap`` is the number of blank lines that ends a segment; None: detect it.
     """
     needed, width = gap or gap_threshold(lines), full_width(lines)
-    judge = Judge(lines, lang, width, needed, known_paragraphs=gap is not None)
+    judge = Judge(lines, lang, width, needed, known_paragraphs=gap is not None, steps=MAX_STEP)
     blocks: list[Segment] = []
     numbering = Numbering()
     gap, front, prev = 0, True, ""
