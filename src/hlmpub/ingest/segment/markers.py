@@ -3,10 +3,13 @@
 A line opens a new segment when it starts with a marker that continues the
 document's numbering (:class:`Numbering`: the next chapter, section, paragraph
 or sub-paragraph, allowing a small gap); so a wrapped line that happens to
-start with ``2013.`` or ``A.`` stays inside its paragraph.  A run of blank
-lines also opens a segment: two blank lines when the text has a blank line
-between every wrapped line (as text extracted from UN PDFs often does), one
-otherwise.  Before the first marker (the front matter: session, agenda item,
+start with ``2013.`` or ``A.`` stays inside its paragraph.  A marker that
+fits but stands inside a running sentence (``三、`` after ``…安倍晋``) is
+judged by :mod:`.continuation`: the line before, the level's form, and the
+sequence after it.  A run of blank lines also opens a segment: two blank lines
+when the text has a blank line between every wrapped line (as text extracted
+from UN PDFs often does), one otherwise; in extracted text not after a marker
+alone on its line, nor inside a sentence that runs on.  Before the first marker (the front matter: session, agenda item,
 titles) a short line also ends its segment, since titles are set one per line.
 """
 
@@ -20,8 +23,8 @@ from typing import Literal
 
 from ...conventions import Marker, chapter_key, marker_candidates, para_key, section_key, subpara_key, subsub_key
 from ...model import Kind
+from .continuation import Context, Judge, display_width
 from .frontmatter import is_front_line
-from .joining import is_cjk
 
 log = logging.getLogger(__name__)
 
@@ -155,11 +158,6 @@ class Numbering:
         return subpara_key(self.para, value)
 
 
-def display_width(line: str) -> int:
-    """Columns the line takes: two for a CJK character, one for others."""
-    return sum(2 if is_cjk(c) else 1 for c in line)
-
-
 def full_width(lines: list[str]) -> int:
     """The width of a full (wrapped) line: the 95th percentile of line widths."""
     widths = sorted(display_width(line.strip()) for line in lines if line.strip())
@@ -186,6 +184,7 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Segment
     ``gap`` is the number of blank lines that ends a segment; None: detect it.
     """
     needed, width = gap or gap_threshold(lines), full_width(lines)
+    judge = Judge(lines, lang, width, needed, known_paragraphs=gap is not None, steps=MAX_STEP)
     blocks: list[Segment] = []
     numbering = Numbering()
     gap, front, prev = 0, True, ""
@@ -195,19 +194,46 @@ def segment(lines: list[str], lang: str, gap: int | None = None) -> list[Segment
             gap += 1
             continue
         chosen = numbering.choose(marker_candidates(line, lang), partial(_next_list_marker, lines, index, lang))
+        if chosen is not None and blocks:
+            context = Context(blocks[-1].kind, prev, gap)
+            if judge.is_wrapped_line(index, chosen, numbering.current(chosen[0].kind), context):
+                chosen = None
         if chosen is not None:
             marker, value = chosen
             front = False
+            judge.settle(marker)
             _log_gap(numbering, marker.kind, value, lang)
             key = numbering.advance(marker.kind, value)
             rest = [marker.rest] if marker.rest else []
             blocks.append(Segment(UNIT_KIND[marker.kind], marker.printed, key, rest, index))
-        elif not blocks or gap >= needed or (front and _ends_front_block(prev, line, width, lang)):
+        elif (
+            not blocks
+            or (gap >= needed and not _bridges(judge, blocks[-1], prev))
+            or (front and _ends_front_block(prev, line, width, lang))
+        ):
             blocks.append(Segment("front" if front else "other", lines=[line], start=index))
         else:
             blocks[-1].lines.append(line)
         gap, prev = 0, line
     return _end_front_at_body_text(blocks)
+
+
+def _bridges(judge: Judge, open_segment: Segment, prev: str) -> bool:
+    """Do blank lines stay inside the open segment?
+
+    Only in extracted text (a reader's paragraphs are certain): after a marker
+    alone on its line; after the first text line of such a paragraph, which
+    was printed beside its number (pdftotext gives ``3.``, blank, the first
+    line, blank, the rest); inside a paragraph whose sentence runs on.
+    """
+    if judge.known_paragraphs or open_segment.kind not in ("chapter", "section", "para", "subpara"):
+        return False
+    if not open_segment.lines:
+        return True
+    if open_segment.kind not in ("para", "subpara"):
+        return False
+    beside = len(open_segment.lines) == 1 and judge.lines[open_segment.start].strip() == open_segment.marker
+    return beside or judge.runs_on(prev)
 
 
 def _next_list_marker(lines: list[str], index: int, lang: str) -> list[Marker]:
