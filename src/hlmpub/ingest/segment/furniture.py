@@ -170,15 +170,34 @@ def strip_furniture(text: str) -> Cleaned:
     return strip_lines(text.replace(FORM_FEED, f"\n{FORM_FEED}\n").split("\n"))
 
 
+@dataclass
+class FurnitureFilter:
+    """Tells furniture lines from text, one content line at a time, and keeps what they say in ``meta``.
+
+    Stateful because the date and version-language lines count as masthead
+    only within :data:`MASTHEAD_SPAN` lines after ``Distr.``.
+    """
+
+    meta: dict[str, str] = field(default_factory=dict)
+    span: int = 0
+
+    def is_furniture(self, line: str) -> bool:
+        """True when ``line`` (stripped, not blank) is furniture; its facts go to ``meta``."""
+        dropped = classify(line, self.meta) or (self.span > 0 and _masthead(line, self.meta))
+        self.span = MASTHEAD_SPAN if dropped and DISTR_LINE.match(line) else max(self.span - 1, 0)
+        return dropped
+
+
 def strip_lines(lines: Iterable[str]) -> Cleaned:
     """Drop page furniture from ``lines``, where a line that is a form feed is a page break."""
     out = Cleaned()
+    furniture = FurnitureFilter(out.meta)
     after_drop = True  # at the start, like after a page break: leading blanks go
-    masthead = 0
     for raw in lines:
         line = "\f" if raw.strip(" \t\r\v\u3000") == "\f" else raw.strip()  # str.strip() would eat the \f
-        if line == "\f" or (line and classify(line, out.meta)) or (masthead and line and _masthead(line, out.meta)):
-            masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)
+        if line == "\f" or (line and furniture.is_furniture(line)):
+            if line == "\f":
+                furniture.span = max(furniture.span - 1, 0)
             while out.lines and not out.lines[-1]:
                 out.lines.pop()
             if line == "\f" or is_page_furniture(line):
@@ -189,7 +208,6 @@ def strip_lines(lines: Iterable[str]) -> Cleaned:
             if not after_drop:
                 out.lines.append("")
             continue
-        masthead = max(masthead - 1, 0)
         after_drop = False
         out.lines.append(raw.rstrip())
     while out.lines and not out.lines[-1]:
