@@ -239,3 +239,38 @@ def test_language_names_and_distribution():
     assert language_code("Español") == "es" and language_code("Klingon") is None
     assert [distribution(d) for d in ("générale", "general", "Limited", "reservada")] == [
         "General", "General", "Limited", "Restricted"]  # fmt: skip
+
+
+def test_notes_without_marked_references_are_placed_by_their_printed_marks():
+    """A reader that knows the notes but not where they are referenced: marks found as printed."""
+    blocks = [
+        heading("秘书处的说明*", 1),
+        para("1.\t他们赋有理性和良心,并应以兄弟关系的精神相对待。1"),
+        para("2.\t在2099年1月2日。"),  # digits after a space or inside a date are no reference
+        para("3.\t人人平等。2"),
+        Block("note", ("* SYNTHETIC label",)),
+        Block("note", ("1 鉴于对人类家庭所有成员的固有尊严,",)),
+        Block("note", ("2\t任何人当宪法或法律所赋予他的基本权利遭受侵害时,",)),
+    ]
+    rows, _ = units(blocks, "zh")
+    assert [r[:4] for r in rows] == [
+        ("zh-m1", "meta", "meta:title", ""),
+        ("zh-nstar", "note", "note:*", "*"),
+        ("zh-p1", "para", "p:1", "1."),
+        ("zh-n1", "note", "note:1", "1"),
+        ("zh-p2", "para", "p:2", "2."),
+        ("zh-p3", "para", "p:3", "3."),
+        ("zh-n2", "note", "note:2", "2"),
+    ]
+    assert rows[1][4] == "SYNTHETIC label" and rows[6][4] == "任何人当宪法或法律所赋予他的基本权利遭受侵害时,"
+
+
+def test_masthead_rows_read_as_lines_are_facts():
+    """A layout reader that read each masthead row as one line (organ name, then symbol or Distr.)."""
+    lines = ["联合国 A/99/999", "大会Distr.: General", "15 March 2099", "Chinese", "Original: English", "第九十九届会议",
+             "1.\t正文。"]  # fmt: skip
+    blocks = [para(line, size=10.5) for line in lines]
+    rows, version = units(blocks, "zh")
+    assert [r[2] for r in rows] == ["meta:session", "p:1"]
+    assert version.meta == {"symbol": "A/99/999", "distribution": "General", "date": "2099-03-15",
+                            "language": "zh", "original": "en"}  # fmt: skip

@@ -53,6 +53,8 @@ TABLE_NOTE = re.compile(r"^(?P<m>[a-z]|\*{1,3}|[†‡])(?:\s+|(?=[^\x00-\x7f]))
 
 BODY_KINDS = frozenset({HEADING, TITLE})
 
+ORGANS_LONGEST_FIRST = sorted(ORGANS, key=len, reverse=True)
+
 
 @dataclass
 class _State:
@@ -150,7 +152,7 @@ class _Segmenter:
             return  # nothing but a number the format prints (an empty Word list paragraph)
         text = block.layout.marker + "\n".join(block.lines)
         lines = [line.strip() for line in text.split("\n")]
-        kept = [line for line in lines if line and not state.filter.is_furniture(strip_references(line))]
+        kept = [line for line in lines if line and not self._furniture(strip_references(line))]
         if not kept:
             return
         if self._table_note(kept):
@@ -170,6 +172,17 @@ class _Segmenter:
             state.front = False
         kind = "front" if state.front else "section" if _is_heading(block, kept) else "other"
         state.items.append(Item(kind, "", "", kept, _refs(kept), block=block))
+
+    def _furniture(self, line: str) -> bool:
+        """A furniture line; before anything else, also a masthead row read as one line (``联合国 A/99/999``)."""
+        state = self.state
+        if state.filter.is_furniture(line):
+            return True
+        if state.items or not state.front:
+            return False
+        folded = line.casefold()
+        organ = next((o for o in ORGANS_LONGEST_FIRST if folded.startswith(o)), None)
+        return organ is not None and state.filter.is_furniture(line[len(organ) :].strip())
 
     def _table_note(self, lines: list[str]) -> bool:
         """A paragraph right after a table (or its notes) that starts with a mark one of its cells carries."""
