@@ -267,8 +267,8 @@ def test_notes_without_marked_references_are_placed_by_their_printed_marks():
 
 def test_masthead_rows_read_as_lines_are_facts():
     """A layout reader that read each masthead row as one line (organ name, then symbol or Distr.)."""
-    lines = ["联合国 A/99/999", "大会Distr.: General", "15 March 2099", "Chinese", "Original: English", "第九十九届会议",
-             "1.\t正文。"]  # fmt: skip
+    lines = ["联合国 A/99/999", "大会Distr.: General", "15 March 2099", "Chinese", "Original: English",
+             "第九十九届会议", "1.\t正文。"]  # fmt: skip
     blocks = [para(line, size=10.5) for line in lines]
     rows, version = units(blocks, "zh")
     assert [r[2] for r in rows] == ["meta:session", "p:1"]
