@@ -220,6 +220,8 @@ def test_dispatch():
     assert not uses_paragraphs([para("1. plain"), note("n", 1)])
     assert uses_paragraphs([para("1. plain", size=10)])
     assert uses_paragraphs([para("1. plain"), Block("furniture", ("A/1/2",))])
+    assert uses_paragraphs([para("1. plain"), Block("item", ("(a) item",))])
+    assert uses_paragraphs([para("1. plain", page=1)])
 
 
 @pytest.mark.parametrize(
@@ -274,3 +276,18 @@ def test_masthead_rows_read_as_lines_are_facts():
     assert [r[2] for r in rows] == ["meta:session", "p:1"]
     assert version.meta == {"symbol": "A/99/999", "distribution": "General", "date": "2099-03-15",
                             "language": "zh", "original": "en"}  # fmt: skip
+
+
+def test_paragraph_broken_by_a_page_end_joins_up_again():
+    blocks = [
+        para("1.\tThe first paragraph runs on to the", page=1),
+        para("next page, where it ends.", page=2),
+        para("2.\tThe second ends on its page.", page=2),
+        para("An unnumbered paragraph on the next page.", page=3),
+    ]
+    rows, _ = units(blocks)
+    assert [r[2:] for r in rows] == [
+        ("p:1", "1.", "The first paragraph runs on to the next page, where it ends."),
+        ("p:2", "2.", "The second ends on its page."),
+        ("", "", "An unnumbered paragraph on the next page."),
+    ]

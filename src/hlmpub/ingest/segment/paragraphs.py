@@ -34,7 +34,7 @@ from functools import partial
 
 from ...conventions import IdAllocator, marker_candidates, table_key, table_note_key
 from ...model import Kind, Unit, table_unit
-from ..blocks import FURNITURE, HEADING, NOTE, TABLE, TITLE, Block, Reading
+from ..blocks import FURNITURE, HEADING, ITEM, NOTE, PARAGRAPH, TABLE, TITLE, Block, Reading
 from .blocknotes import place_notes, references, strip_references
 from .frontmatter import front_keys, is_front_line, is_subtitle
 from .furniture import ORGANS, FurnitureFilter, classify
@@ -46,12 +46,16 @@ from .markers import FRONT_MAX_WIDTH, UNIT_KIND, Numbering, _log_gap, _next_list
 SHORT_HEADING = 100
 
 #: Where a title line ends a sentence, the next block is not its continuation.
-SENTENCE_END = tuple(".。!?！？")
+SENTENCE_END = tuple(".。!?！？؟…")
 
 #: A table note: its mark (a letter, asterisks, a dagger) at the start, then its text.
 TABLE_NOTE = re.compile(r"^(?P<m>[a-z]|\*{1,3}|[†‡])(?:\s+|(?=[^\x00-\x7f]))(?P<rest>\S.*)$", re.DOTALL)
 
 BODY_KINDS = frozenset({HEADING, TITLE})
+
+#: Units a paragraph broken by a page end may continue, and the line ends that close a paragraph.
+CONTINUED = frozenset({"para", "subpara", "other"})
+CLOSING_ENDS = (*SENTENCE_END, ":", ";", "：", "；")
 
 ORGANS_LONGEST_FIRST = sorted(ORGANS, key=len, reverse=True)
 
@@ -67,12 +71,12 @@ class _State:
 
 
 def uses_paragraphs(blocks: Sequence[Block]) -> bool:
-    """Does this reading need the paragraph path: headings, tables, furniture, or paragraphs with layout?"""
+    """Does this reading need the paragraph path: headings, tables, furniture, or paragraphs with layout (page too)?"""
     for block in blocks:
-        if block.kind in (HEADING, TABLE, FURNITURE, TITLE):
+        if block.kind in (HEADING, TABLE, FURNITURE, TITLE, ITEM):
             return True
         layout = block.layout
-        if block.kind != NOTE and (layout.level or layout.size or layout.bold or layout.indent):
+        if block.kind == PARAGRAPH and (layout.page or layout.level or layout.size or layout.bold or layout.indent):
             return True
     return False
 
@@ -170,8 +174,21 @@ class _Segmenter:
             return
         if state.front and display_width(" ".join(kept)) > FRONT_MAX_WIDTH:
             state.front = False
+        if not state.front and self._continues(block):
+            state.items[-1].lines.extend(kept)
+            state.items[-1].refs += _refs(kept)
+            return
         kind = "front" if state.front else "section" if _is_heading(block, kept) else "other"
         state.items.append(Item(kind, "", "", kept, _refs(kept), block=block))
+
+    def _continues(self, block: Block) -> bool:
+        """An unnumbered paragraph at the top of a page that goes on with the sentence the last one left open."""
+        last = self.state.items[-1] if self.state.items else None
+        if block.kind in BODY_KINDS or last is None or last.block is None or last.kind not in CONTINUED:
+            return False
+        before, page = last.block.layout.page, block.layout.page
+        text = strip_references(last.lines[-1]) if last.lines else ""
+        return 0 < before < page and not text.endswith(CLOSING_ENDS)
 
     def _furniture(self, line: str) -> bool:
         """A furniture line; before anything else, also a masthead row read as one line (``联合国 A/99/999``)."""
