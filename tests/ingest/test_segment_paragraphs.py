@@ -110,7 +110,7 @@ def test_notes_star_number_and_table_letter():
         heading(f"Note by the Secretariat{REF_MARK}*{REF_END}", 1),
         para(f"1.\tA paragraph with a footnote.{REF_MARK}1"),
         Block("table", (), Layout(header_rows=1), rows=(("Year", "Total a"), ("Column 1", "Figures a"))),
-        Block("table", (), Layout(header_rows=1), rows=(("Year", "Total a"), ("2099", "10"))),
+        Block("table", (), Layout(header_rows=1), rows=(("Year", "Amount a"), ("2099", "10"))),
         para("a Figures invented for this test."),
         para("2.\tThe paragraph after the table."),
         note("The star note.", marker="*"),
@@ -124,7 +124,7 @@ def test_notes_star_number_and_table_letter():
         ("en-n1", "note", "note:1", "1"),
         ("en-t1", "table", "table:1", ""),
         ("en-t2", "table", "table:2", ""),
-        ("en-u1", "other", "", ""),  # "Total a" has a space: not a glued mark, so no note of table 2
+        ("en-u1", "other", "", ""),  # "Amount a" has a space: not a glued mark, so no note of table 2
         ("en-p2", "para", "p:2", "2."),
     ]
     assert rows[0][4] == "Note by the Secretariat*" and rows[2][4] == "A paragraph with a footnote.1"
@@ -291,3 +291,13 @@ def test_paragraph_broken_by_a_page_end_joins_up_again():
         ("p:2", "2.", "The second ends on its page."),
         ("", "", "An unnumbered paragraph on the next page."),
     ]
+
+
+def test_table_continued_under_its_repeated_header_is_one_table():
+    header = ("Date", "Figure")
+    first = Block("table", (), Layout(header_rows=1, page=1), rows=(header, ("2099-01-04", "10")))
+    second = Block("table", (), Layout(header_rows=1, page=2), rows=(header, ("2099-01-07", "47")))
+    other = Block("table", (), Layout(header_rows=1, page=2), rows=(("Year", "Total"), ("2099", "57")))
+    rows, version = units([para("1.\tBefore."), first, second, other])
+    assert [r[2] for r in rows] == ["p:1", "table:1", "table:2"]
+    assert version.units[1].rows == (header, ("2099-01-04", "10"), ("2099-01-07", "47"))

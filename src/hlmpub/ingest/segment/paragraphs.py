@@ -106,17 +106,18 @@ class _Segmenter:
         self.state = _State(lang)
 
     def run(self, body: list[Block]) -> list[Item]:
+        body = join_continued_tables(body)
         firsts = [strip_references(_first_line(b)) for b in body]
         for index, block in enumerate(body):
             if block.kind == TABLE:
-                self.table(block, body, index)
+                self.table(block)
             else:
                 self.paragraph(block, partial(_next_list_marker, firsts, index, self.state.lang))
         return self.state.items
 
     # ------------------------------------------------------------ tables
 
-    def table(self, block: Block, body: list[Block], index: int) -> None:
+    def table(self, block: Block) -> None:
         state = self.state
         if state.front and _is_masthead(block):
             for row in block.rows:
@@ -217,6 +218,19 @@ class _Segmenter:
 
 #: A note mark glued to the end of a cell: a lower-case letter after a digit or a non-Latin letter, or asterisks.
 GLUED_MARK = re.compile(r"(?:(?<=[^\sA-Za-z])(?P<letter>[a-z])|(?<=\S)(?P<sign>\*{1,3}|[†‡]))$")
+
+
+def join_continued_tables(body: list[Block]) -> list[Block]:
+    """A table continued on the next page under its repeated header rows, given as two blocks, is one table."""
+    out: list[Block] = []
+    for block in body:
+        prev = out[-1] if out else None
+        header = prev.layout.header_rows if prev is not None and prev.kind == TABLE else 0
+        if block.kind == TABLE and prev is not None and header and block.rows[:header] == prev.rows[:header]:
+            out[-1] = replace(prev, rows=prev.rows + block.rows[header:])
+            continue
+        out.append(block)
+    return out
 
 
 def _glued_marks(rows: tuple[tuple[str, ...], ...]) -> list[str]:
