@@ -57,7 +57,6 @@ BODY_KINDS = frozenset({HEADING, TITLE})
 CONTINUED = frozenset({"para", "subpara", "other"})
 CLOSING_ENDS = (*SENTENCE_END, ":", ";", "：", "；")
 
-ORGANS_LONGEST_FIRST = sorted(ORGANS, key=len, reverse=True)
 
 
 @dataclass
@@ -194,13 +193,8 @@ class _Segmenter:
     def _furniture(self, line: str) -> bool:
         """A furniture line; before anything else, also a masthead row read as one line (``联合国 A/99/999``)."""
         state = self.state
-        if state.filter.is_furniture(line):
-            return True
-        if state.items or not state.front:
-            return False
-        folded = line.casefold()
-        organ = next((o for o in ORGANS_LONGEST_FIRST if folded.startswith(o)), None)
-        return organ is not None and state.filter.is_furniture(line[len(organ) :].strip())
+        first = not state.items and state.front
+        return state.filter.is_masthead_row(line) if first else state.filter.is_furniture(line)
 
     def _table_note(self, lines: list[str]) -> bool:
         """A paragraph right after a table (or its notes) that starts with a mark one of its cells carries."""
