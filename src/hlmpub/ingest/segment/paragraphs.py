@@ -58,7 +58,6 @@ CONTINUED = frozenset({"para", "subpara", "other"})
 CLOSING_ENDS = (*SENTENCE_END, ":", ";", "：", "；")
 
 
-
 @dataclass
 class _State:
     lang: str
@@ -85,12 +84,13 @@ def _cell_text(cell: str, lang: str) -> str:
 
 
 def _is_masthead(block: Block) -> bool:
-    """A table holding ``United Nations``, an organ, a symbol or ``Distr.`` (facts only, no text)."""
+    """A table holding ``United Nations`` or an organ name, a symbol or ``Distr.``: facts only, no text."""
     probe: dict[str, str] = {}
     lines = [line.strip() for row in block.rows for cell in row for line in cell.split("\n") if line.strip()]
-    return any(line.casefold() in ORGANS or classify(line, probe) for line in lines) and (
-        "symbol" in probe or "distribution" in probe or any(line.casefold() in ORGANS for line in lines)
-    )
+    organ = any(line.casefold() in ORGANS for line in lines)
+    for line in lines:
+        classify(line, probe)
+    return organ or "symbol" in probe or "distribution" in probe
 
 
 def _first_line(block: Block) -> str:
@@ -118,7 +118,7 @@ class _Segmenter:
 
     def table(self, block: Block) -> None:
         state = self.state
-        if state.front and _is_masthead(block):
+        if not state.items and _is_masthead(block):  # the masthead comes first
             for row in block.rows:
                 for cell in row:
                     for line in cell.split("\n"):
