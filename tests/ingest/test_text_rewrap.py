@@ -69,7 +69,6 @@ def test_remeasured_seed_masthead_facts_in_meta(measure):
     }
 
 
-@pytest.mark.xfail(strict=True, reason="ISO date and language codes come with wt-segment 9eb4c1d (masthead facts)")
 @pytest.mark.parametrize("measure", MEASURES)
 def test_remeasured_seed_masthead_facts_normalised(measure):
     facts, meta = masthead(measure)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from hlmpub.dates import find_dates
 from hlmpub.numerals import parse_chinese
-from hlmpub.review.dates import find_dates
 from hlmpub.review.numbers import extract, parse_number_run, to_ascii_digits
 from hlmpub.review.symbols import find_symbols
 

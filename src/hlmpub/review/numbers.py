@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..dates import find_dates
 from ..numerals import CHINESE_NUMERAL, TO_ASCII, parse_chinese
-from .dates import find_dates
 from .symbols import find_symbols
 
 #: Digits of every script, and the Arabic and full-width per cent sign and decimal and thousands marks, → ASCII.

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numerals import parse_chinese
+from .numerals import parse_chinese
 
 #: Month names in order, one string a language (Russian: stems for the genitive, nominative and
 #: prepositional, сентября/сентябрь/сентябре).
