@@ -129,3 +129,11 @@ def test_table_keys_and_ids():
     assert table_key(2) == "table:2"
     ids = IdAllocator("ar")
     assert [ids.assign("table"), ids.assign("para", "p:1"), ids.assign("table")] == ["ar-t1", "ar-p1", "ar-t2"]
+
+
+def test_a_table_has_rows_and_cells():
+    import pytest
+
+    for rows in ((), (("a",), ())):
+        with pytest.raises(ValueError, match="at least one row"):
+            model.table_unit("en-t1", "en", rows)

@@ -76,7 +76,8 @@ class Unit:
     ``text``, the cells in reading order as :func:`table_text` makes them, so
     that every stage reading only ``text`` (the encoder, the review's text
     checks) still sees the whole table.  Build one with :func:`table_unit`.
-    Other kinds have no rows.
+    A table has at least one row and every row at least one cell (a cell may
+    be empty); other kinds have no rows.
     """
 
     id: str
@@ -92,6 +93,8 @@ class Unit:
         # A table's cells would be lost by every writer that expects none (TEI p, DOCX paragraph): refuse them early.
         if self.rows and self.kind != "table":
             raise ValueError(f"unit {self.id}: a {self.kind} unit has no rows (only a table has)")
+        if self.kind == "table" and not (self.rows and all(self.rows)):
+            raise ValueError(f"unit {self.id}: a table needs at least one row, and every row a cell")
         if not 0 <= self.header_rows <= len(self.rows):
             raise ValueError(f"unit {self.id}: {self.header_rows} header rows of {len(self.rows)}")
 
