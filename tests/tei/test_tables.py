@@ -106,3 +106,64 @@ def test_a_table_unit_must_be_a_table(tables):
 
     with pytest.raises(InputError, match="at least one row"):
         read_tei_bytes(_edited(tables["tables_wrong_number"], no_rows))
+
+
+# --- exports --------------------------------------------------------------------------------------------------
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.mark.parametrize("name, count", [("tables", 16), ("tables_wrong_number", 16), ("tables_missing_row", 5)])
+def test_tmx_one_tu_per_cell_when_the_shapes_agree(tables, name, count, tmp_path):
+    from translate.storage.tmx import tmxfile
+
+    from hlmpub.tei import export_edition
+
+    edition = tables[name]
+    [path] = export_edition(edition, "tmx", tmp_path)
+    store = tmxfile.parsefile(str(path))
+    assert len(store.units) == count
+    tus = etree.parse(str(path)).getroot().findall("body/tu")
+    assert len(tus) == count
+    table_tus = [tu for tu in tus if tu.findtext("prop[@type='x-key']") == "table:1"]
+    if name == "tables_missing_row":
+        [tu] = table_tus  # the shapes differ: one TU, the whole table
+        assert tu.get("tuid") == "3" and tu.find("prop[@type='x-table-row']") is None
+        en = next(t for t in tu.findall("tuv") if t.get(XML_LANG) == "en")
+        assert en.findtext("seg") == edition.version("en").unit("en-t1").text
+        return
+    assert len(table_tus) == 12
+    cell = next(tu for tu in table_tus if tu.get("tuid") == "3.3.2")
+    assert (cell.findtext("prop[@type='x-table-row']"), cell.findtext("prop[@type='x-table-col']")) == ("3", "2")
+    segs = {tuv.get(XML_LANG): tuv.findtext("seg") for tuv in cell.findall("tuv")}
+    assert list(segs) == list(edition.langs)
+    assert segs["en"] == "1,300,000" and segs["zh"] == "1,300,000"
+    assert segs["ar"] == ("1,350,000" if name == "tables_wrong_number" else "1,300,000")
+    # translate-toolkit reads a cell TU: the pivot's cell as source, the next language's as target
+    unit = store.units[2 + 3]  # after rows 1-2 and the three header cells: cell 3.2.1
+    assert (unit.source, unit.target) == ("2013", "2013")
+
+
+def test_tmx_cells_empty_in_every_language_are_skipped(tables):
+    from dataclasses import replace
+
+    from hlmpub.model import table_unit
+    from hlmpub.tei.export import tmx_tree
+
+    edition = tables["tables_wrong_number"]
+    versions = []
+    for v in edition.versions:
+        t = v.unit(f"{v.lang}-t1")
+        rows = tuple((*row, "") for row in t.rows)  # a fourth, empty column
+        units = tuple(table_unit(t.id, v.lang, rows, 1, t.key) if u.id == t.id else u for u in v.units)
+        versions.append(replace(v, units=units))
+    tus = tmx_tree(replace(edition, versions=tuple(versions))).getroot().findall("body/tu")
+    assert len(tus) == 16
+
+
+def test_xces_unchanged_by_tables(tables, tmp_path):
+    from hlmpub.tei import export_edition
+
+    for path in export_edition(tables["tables"], "xces", tmp_path):
+        links = etree.parse(str(path)).getroot().findall("linkGrp/link")
+        assert len(links) == 5
+        assert links[2].get("xtargets").startswith("zh-t1;")
