@@ -137,3 +137,15 @@ def test_a_table_has_rows_and_cells():
     for rows in ((), (("a",), ())):
         with pytest.raises(ValueError, match="at least one row"):
             model.table_unit("en-t1", "en", rows)
+
+
+def test_aligned_tables_only_for_one_table_per_language_of_one_shape():
+    zh = model.table_unit("zh-t1", "zh", _ROWS)
+    en = model.table_unit("en-t1", "en", _ROWS)
+    short = model.table_unit("en-t1", "en", _ROWS[:2])
+    para = Unit("en-p1", "en", "para", "", "", "x")
+    assert model.aligned_tables({"zh": [zh], "en": [en], "ar": []}) == {"zh": zh, "en": en}
+    assert model.aligned_tables({"zh": [zh], "en": [short]}) is None
+    assert model.aligned_tables({"zh": [zh], "en": [en, para]}) is None
+    assert model.aligned_tables({"zh": [zh], "en": [para]}) is None
+    assert model.aligned_tables({"zh": []}) is None

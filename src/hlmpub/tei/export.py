@@ -19,7 +19,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import ConfigError
-from ..model import Edition, Link, Unit
+from ..model import Edition, Link, Unit, aligned_tables
 from ..safeio import slug, write_bytes
 from .names import XML_LANG, format_cert
 
@@ -39,15 +39,8 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 
 
 def table_cells(units: dict[str, Unit], link: Link) -> dict[str, Unit] | None:
-    """lang → table when every language of the row has one table unit and nothing else, all of one shape.
-
-    ``units``: the edition's units by id.
-    """
-    parts = {lang: [units[i] for i in ids if i in units] for lang, ids in link.units.items() if ids}
-    if not parts or any(len(found) != 1 or found[0].kind != "table" for found in parts.values()):
-        return None
-    tables = {lang: found[0] for lang, found in parts.items()}
-    return tables if len({t.shape for t in tables.values()}) == 1 else None
+    """lang → table when the row's tables correspond cell by cell (:func:`hlmpub.model.aligned_tables`)."""
+    return aligned_tables({lang: [units[i] for i in ids if i in units] for lang, ids in link.units.items()})
 
 
 def _tu(body: etree._Element, tuid: str, link: Link, segtype: str) -> etree._Element:
