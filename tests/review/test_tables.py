@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hlmpub.config import Settings
-from hlmpub.model import table_unit
+from hlmpub.model import Link, Unit, table_unit
 from hlmpub.review import finding_id, review_edition
 
 NUMBER_CODES = {"number-mismatch", "date-mismatch", "symbol-mismatch"}
@@ -69,3 +69,27 @@ def test_a_cell_date_in_another_language_form(tables):
     assert [(f.lang, f.evidence) for f in dates] == [
         ("zh", "row 4, column 3 | missing: date 2015-06-30 | extra: date 2015-06-03")
     ]
+
+
+def test_a_table_is_not_length_checked(tables):
+    """Chinese runs at about half the length of English; a table of figures is as long in both (SYNTHETIC text)."""
+    edition = tables["tables_wrong_number"]
+    two = tuple(Link({x: lk.units[x] for x in ("zh", "en")}, lk.method, lk.score, lk.key) for lk in edition.links)
+    edition = replace(edition, versions=edition.versions[:2], links=two)
+    text = {
+        "zh": "合成段落，长度稳定，用于测试。" * 3,
+        "en": "A synthetic paragraph of steady length, written for this test. " * 2,
+    }
+    figures = tuple((str(1990 + i), f"{1000 + 37 * i:,}", f"{i}.5") for i in range(20))  # as long in every language
+
+    def units(v):
+        t = v.unit(f"{v.lang}-t1")
+        table = table_unit(t.id, v.lang, (*t.rows, *figures), 1, t.key)
+        paras = (Unit(f"{v.lang}-x{i}", v.lang, "para", "", "", text[v.lang]) for i in range(12))
+        return (*(table if u.id == t.id else u for u in v.units), *paras)
+
+    versions = tuple(replace(v, units=units(v)) for v in edition.versions)
+    extra = tuple(Link({v.lang: (f"{v.lang}-x{i}",) for v in versions}, "semantic", 0.9) for i in range(12))
+    settings = Settings(extra={"review": {"checks": ["length-ratio"]}})
+    found = review_edition(replace(edition, versions=versions, links=edition.links + extra), settings)
+    assert [f for f in found if f.unit_id.endswith("-t1")] == []

@@ -18,12 +18,17 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
+def _compared(row: Row) -> bool:
+    """A body row of running text: headings are short, and a table's length is its figures, not its wording."""
+    return not row.is_heading and not any(u.kind == "table" for c in row.cells.values() for u in c.units)
+
+
 def pair_statistics(ctx: Context) -> dict[tuple[str, str], tuple[float, float]]:
-    """(a, b) → (median, robust spread) of log(len_a / len_b) over comparable body rows."""
+    """(a, b) → (median, robust spread) of log(len_a / len_b) over comparable body rows (no tables)."""
     min_chars = int(ctx.config["length_min_chars"])
     samples: dict[tuple[str, str], list[float]] = {}
     for row in ctx.rows:
-        if row.is_heading:
+        if not _compared(row):
             continue
         lengths = {lang: _length(c.text) for lang, c in row.filled().items()}
         for a in lengths:
@@ -71,7 +76,7 @@ def check_length_ratio(ctx: Context) -> Iterator[Finding]:
     if not stats:
         return
     for row in ctx.rows:
-        if not row.is_heading:
+        if _compared(row):
             yield from _row_outliers(ctx, row, stats)
 
 
