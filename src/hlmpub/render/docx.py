@@ -47,7 +47,8 @@ FILLS = {
     "flagged": "FBD3C9",
     "table-header": "EEF0F4",
 }
-#: Table cells at 8.5 pt, Arabic at 9.5 (as in the PDF); an em of body text (9.5 pt) in twips; Word's cell margins.
+#: Table cells at 8.5 pt, Arabic at 9.5 (the PDF's 9.4 in half points); an em of body text (9.5 pt) in twips;
+#: Word's default cell margins (what a table nested in a cell has less).
 TABLE_HALF_POINTS = 17
 TABLE_HALF_POINTS_CS = 19
 TWIPS_PER_EM = int(BODY_PT * 20)
