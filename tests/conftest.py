@@ -12,6 +12,7 @@ SEED = SOURCES / "A_68_563" / "zh.txt"
 UDHR = SOURCES / "udhr"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+TABLES = FIXTURES / "tables"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -63,3 +64,12 @@ def udhr_edition(tmp_path_factory):
     from hlmpub.pipeline import edition_from_sources
 
     return edition_from_sources(UDHR, Settings(output_dir=tmp_path_factory.mktemp("out")))
+
+
+@pytest.fixture(scope="session")
+def tables():
+    """SYNTHETIC editions with a table (tests/fixtures/tables/README.md), by file stem:
+    ``tables`` (six languages), ``tables_wrong_number`` and ``tables_missing_row`` (zh, en, ar)."""
+    from hlmpub.model import load
+
+    return {p.stem: load(p.read_text(encoding="utf-8")) for p in sorted(TABLES.glob("*.json"))}

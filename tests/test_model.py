@@ -129,3 +129,23 @@ def test_table_keys_and_ids():
     assert table_key(2) == "table:2"
     ids = IdAllocator("ar")
     assert [ids.assign("table"), ids.assign("para", "p:1"), ids.assign("table")] == ["ar-t1", "ar-p1", "ar-t2"]
+
+
+def test_a_table_has_rows_and_cells():
+    import pytest
+
+    for rows in ((), (("a",), ())):
+        with pytest.raises(ValueError, match="at least one row"):
+            model.table_unit("en-t1", "en", rows)
+
+
+def test_aligned_tables_only_for_one_table_per_language_of_one_shape():
+    zh = model.table_unit("zh-t1", "zh", _ROWS)
+    en = model.table_unit("en-t1", "en", _ROWS)
+    short = model.table_unit("en-t1", "en", _ROWS[:2])
+    para = Unit("en-p1", "en", "para", "", "", "x")
+    assert model.aligned_tables({"zh": [zh], "en": [en], "ar": []}) == {"zh": zh, "en": en}
+    assert model.aligned_tables({"zh": [zh], "en": [short]}) is None
+    assert model.aligned_tables({"zh": [zh], "en": [en, para]}) is None
+    assert model.aligned_tables({"zh": [zh], "en": [para]}) is None
+    assert model.aligned_tables({"zh": []}) is None

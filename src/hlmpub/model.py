@@ -12,6 +12,7 @@ No stage imports another stage: they all import this module.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, TypeGuard, get_args
 
@@ -76,7 +77,8 @@ class Unit:
     ``text``, the cells in reading order as :func:`table_text` makes them, so
     that every stage reading only ``text`` (the encoder, the review's text
     checks) still sees the whole table.  Build one with :func:`table_unit`.
-    Other kinds have no rows.
+    A table has at least one row and every row at least one cell (a cell may
+    be empty); other kinds have no rows.
     """
 
     id: str
@@ -92,6 +94,8 @@ class Unit:
         # A table's cells would be lost by every writer that expects none (TEI p, DOCX paragraph): refuse them early.
         if self.rows and self.kind != "table":
             raise ValueError(f"unit {self.id}: a {self.kind} unit has no rows (only a table has)")
+        if self.kind == "table" and not (self.rows and all(self.rows)):
+            raise ValueError(f"unit {self.id}: a table needs at least one row, and every row a cell")
         if not 0 <= self.header_rows <= len(self.rows):
             raise ValueError(f"unit {self.id}: {self.header_rows} header rows of {len(self.rows)}")
 
@@ -113,6 +117,18 @@ def table_text(rows: Rows) -> str:
 def table_shape(rows: Rows) -> tuple[int, int]:
     """(rows, columns) of a table's cells; the widest row gives the columns."""
     return len(rows), max((len(row) for row in rows), default=0)
+
+
+def aligned_tables(parts: Mapping[str, Sequence[Unit]]) -> dict[str, Unit] | None:
+    """lang → table when every language of a row (``parts``: its units per language) has exactly one unit,
+    a table, and all have one shape (rows × columns): then their cells correspond by position.  Else None.
+
+    Languages with no unit in the row are left out.
+    """
+    tables = {lang: units[0] for lang, units in parts.items() if units}
+    if not tables or any(len(parts[lang]) != 1 or u.kind != "table" for lang, u in tables.items()):
+        return None
+    return tables if len({u.shape for u in tables.values()}) == 1 else None
 
 
 def table_unit(uid: str, lang: str, rows: Rows, header_rows: int = 0, key: str = "", marker: str = "") -> Unit:

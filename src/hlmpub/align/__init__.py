@@ -3,13 +3,14 @@
 Contract: ``align_versions(versions, pivot="zh", encoder=None, manual=()) -> (list[Link], list[Finding])``.
 
 1. Structural pass (:mod:`.structural`): units with the same key in two
-   versions are anchors.
+   versions are anchors; tables are keyed ``table:N`` by their order.
 2. Fallback (:mod:`.dp`, :mod:`.score`): between anchors, a banded DP with
    beads 1:0, 0:1, 1:1, 2:1, 1:2, 3:1, 1:3 scored by a multilingual sentence
    encoder (:mod:`.encoder`), a length prior and shared numbers.
 3. n-way rows (:mod:`.rows`): every version is aligned to the pivot (Chinese
    when present) and the pairwise beads are merged into one Link per row;
    :mod:`.consistency` cross-checks the other pairs.
+   Rows whose tables differ in rows × columns get a ``table-shape`` warning (:mod:`.tables`).
 4. Scoring against a gold file: :mod:`.evaluate`.
 5. Manual links (a reviewer's rows) are kept as constraints: :mod:`.manual`.
 
@@ -29,6 +30,7 @@ from .manual import align_pair_fixed, apply_manual, manual_links, pivot_joins, p
 from .pairwise import Bead, PairInput, align_pair
 from .rows import merge_rows
 from .structural import usable_keys
+from .tables import shape_findings
 
 __all__ = ["Encoder", "align_versions", "manual_links"]
 
@@ -88,6 +90,7 @@ def align_versions(
         links, found = apply_manual(links, fixed)
         findings.extend(found)
     findings.extend(_unmatched(links, langs))
+    findings.extend(shape_findings(links, versions, base.version.lang))
     findings.extend(check_consistency(links, inputs, base.version.lang, enc, pair))
     return links, findings
 

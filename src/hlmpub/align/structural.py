@@ -1,7 +1,8 @@
 """The structural pass: shared keys become anchors; what lies between them becomes DP windows.
 
 Keys come from the segmenter (``hlmpub.conventions``); here they are only
-compared.  A key that occurs twice in one version cannot anchor anything and is
+compared (a table without a key is given ``table:N`` by its order, as the
+segmenter would).  A key that occurs twice in one version cannot anchor anything and is
 reported.  Shared keys whose order differs between two versions are reduced to
 the longest run that keeps both orders (a longest increasing subsequence).
 """
@@ -12,6 +13,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from ..conventions import table_key
 from ..model import Finding, Version
 
 
@@ -25,12 +27,29 @@ class Window:
     y1: int
 
 
+def unit_keys(version: Version) -> list[str]:
+    """The key of every unit; a table without one gets ``table:N``, N its order among the tables of the version.
+
+    Tables carry no number in UN documents: they link by their order, as the segmenter keys them
+    (:func:`hlmpub.conventions.table_key`); a reader that left them unkeyed gets the same keys here.
+    """
+    keys, tables = [], 0
+    for unit in version.units:
+        if unit.kind == "table":
+            tables += 1
+            keys.append(unit.key or table_key(tables))
+        else:
+            keys.append(unit.key)
+    return keys
+
+
 def usable_keys(version: Version) -> tuple[list[str], list[Finding]]:
-    """The key of every unit, blanked where it repeats within the version."""
-    counts = Counter(u.key for u in version.units if u.key)
+    """The key of every unit (:func:`unit_keys`), blanked where it repeats within the version."""
+    given = unit_keys(version)
+    counts = Counter(k for k in given if k)
     findings = []
     for key in sorted(k for k, c in counts.items() if c > 1):
-        first = next(u for u in version.units if u.key == key)
+        first = next(u for u, k in zip(version.units, given, strict=True) if k == key)
         findings.append(
             Finding(
                 "warning",
@@ -40,7 +59,7 @@ def usable_keys(version: Version) -> tuple[list[str], list[Finding]]:
                 unit_id=first.id,
             )
         )
-    keys = [u.key if u.key and counts[u.key] == 1 else "" for u in version.units]
+    keys = [k if k and counts[k] == 1 else "" for k in given]
     return keys, findings
 
 

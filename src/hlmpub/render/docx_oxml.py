@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 # Child order of w:rPr and w:pPr that matters here (ECMA-376 Part 1, 17.3.2.28 / 17.3.1.26).
 _RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:color", "w:sz", "w:szCs", "w:shd", "w:rtl", "w:lang")
-_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:bidi", "w:spacing", "w:jc")
+_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:spacing", "w:jc")
 
 
 def _child(parent: Any, tag: str, order: tuple[str, ...]) -> Any:
@@ -89,6 +89,19 @@ def paragraph_bidi(paragraph: Any) -> None:
     _child(paragraph._p.get_or_add_pPr(), "w:bidi", _PPR_ORDER)
 
 
+def mark_size(paragraph: Any, half_points: int) -> None:
+    """Size of a paragraph's mark (``w:pPr/w:rPr``): what an empty paragraph's line is as tall as."""
+    rpr = _child(paragraph._p.get_or_add_pPr(), "w:rPr", (*_PPR_ORDER, "w:rPr"))
+    rpr_size(rpr, half_points)
+
+
+def no_autospace(paragraph: Any) -> None:
+    """No extra space between ideographs and Latin letters or digits (``2013年3月15日`` as set in the PDF)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        _set(_child(ppr, tag, _PPR_ORDER), val="0")
+
+
 def keep_with_next(paragraph: Any) -> None:
     """Keep a paragraph on the page of the next one (heading rows)."""
     _child(paragraph._p.get_or_add_pPr(), "w:keepNext", _PPR_ORDER)
@@ -129,6 +142,23 @@ def fixed_widths(table: Any, widths: list[int]) -> None:
     _set(width, w=str(sum(widths)), type="dxa")
     for col, twips in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         _set(col, w=str(twips))
+
+
+def cell_margins(table: Any, twips: int) -> None:
+    """Left and right margins of every cell of a table (``w:tblCellMar``, before ``w:tblLook`` as the schema orders)."""
+    tblpr = table._tbl.tblPr
+    margins = tblpr.find(qn("w:tblCellMar"))
+    if margins is None:
+        margins = OxmlElement("w:tblCellMar")
+        look = tblpr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(margins)
+        else:
+            tblpr.append(margins)
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        _set(edge, w=str(twips), type="dxa")
+        margins.append(edge)
 
 
 def cell_width(cell: Any, twips: int) -> None:

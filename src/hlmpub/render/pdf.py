@@ -26,7 +26,8 @@ from ..errors import RenderError
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
 from . import templates, wpload
-from .rows import Table, build_table
+from .grid import grid
+from .rows import Table, band_ems, build_table, column_ems
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,10 @@ def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
     context = {"table": table, "css": [css.name], "meta": _meta(table), "classes": body_classes(table)}
     try:
         template = _environment(settings).get_template(TEMPLATE)
-        html = template.render(context, styled_langs=styled_languages(css))
+        rooms = dict(zip(table.langs, column_ems(table), strict=True))
+        html = template.render(
+            context, styled_langs=styled_languages(css), grid=grid, rooms=rooms, band_room=band_ems(table)
+        )
     except jinja2.TemplateError as exc:
         raise RenderError(f"PDF template failed: {exc}", TEMPLATE) from None
     return html, css.parent

@@ -17,11 +17,13 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import Orientation
 from ..errors import RenderError
 from ..model import HEADING_KINDS, LANG_NAMES, Edition, Finding, Link, Unit, text_direction
+from .grid import grid
+from .grid import text_ems as _ems
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """One aligned row.  ``kind`` is title, chapter, section or body."""
+    """One aligned row.  ``kind`` is title, chapter, section or body.
+
+    ``bands``: the row holds a table too wide for the language columns; each language's part of it is
+    shown as a full-width band, one language under another (:func:`table_layout`).
+    """
 
     index: int
     kind: str
@@ -79,6 +85,7 @@ class Row:
     score: float
     anchor: str
     findings: tuple[Finding, ...] = ()
+    bands: bool = False
 
     @property
     def heading(self) -> bool:
@@ -164,6 +171,10 @@ class Table:
         return {lang: NATIVE_NAMES.get(lang, LANG_NAMES.get(lang, lang)) for lang in self.langs}
 
 
+#: How a row's tables are shown: in their language's column, or as full-width bands (see docs/design/render.md).
+TABLE_LAYOUTS = ("auto", "columns", "bands")
+
+
 #: Ems of body text (9.5 pt) across an A4 page's text width less the gutter, as templates/pdf/edition.css
 #: sets them (margins 14 mm portrait, 12 mm landscape; gutter 8 mm): 174 mm and 265 mm.
 LINE_EMS = {False: 52.0, True: 79.0}
@@ -173,22 +184,6 @@ FINDINGS_ROOM = 0.8
 CELL_PADDING_EMS = 0.9
 #: orphans + widows in edition.css: a cell with fewer lines cannot split.
 UNSPLITTABLE = 4
-
-
-def _ems(text: str) -> float:
-    """Rough set width in ems: ideographs and full-width forms 1, Arabic 0.62 (set larger), Cyrillic 0.56, else 0.5."""
-    width = 0.0
-    for char in text:
-        code = ord(char)
-        if 0x2E80 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF:
-            width += 1.0
-        elif 0x0600 <= code <= 0x06FF:
-            width += 0.62
-        elif 0x0400 <= code <= 0x04FF:
-            width += 0.56
-        else:
-            width += 0.5
-    return width
 
 
 def column_order(edition: Edition, wanted: Sequence[str] = ()) -> tuple[str, ...]:
@@ -281,9 +276,18 @@ def _title(edition: Edition, langs: Sequence[str]) -> str:
 
 
 def build_table(
-    edition: Edition, langs: Sequence[str] = (), review: bool = False, orientation: Orientation = "auto"
+    edition: Edition,
+    langs: Sequence[str] = (),
+    review: bool = False,
+    orientation: Orientation = "auto",
+    tables: str = "auto",
 ) -> Table:
-    """Lay the edition out as rows; ``review`` keeps the findings with their rows; ``orientation``: of the pages."""
+    """Lay the edition out as rows; ``review`` keeps the findings with their rows; ``orientation``: of the pages.
+
+    ``tables``: how rows holding a table unit are shown (:data:`TABLE_LAYOUTS`, :func:`table_layout`).
+    """
+    if tables not in TABLE_LAYOUTS:
+        raise RenderError(f"unknown table layout {tables!r}; known: {', '.join(TABLE_LAYOUTS)}", edition.meta.symbol)
     order = column_order(edition, langs)
     links = _links(edition)
     units = edition.units_by_id()
@@ -294,4 +298,36 @@ def build_table(
     lost = [u.id for lang in order for u in edition.version(lang).units if u.id not in covered]
     if lost:
         log.warning("%s: %d unit(s) in no link are not shown: %s", edition.meta.symbol, len(lost), ", ".join(lost[:5]))
-    return Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose), orientation)
+    table = Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose), orientation)
+    return table_layout(table, tables)
+
+
+def table_layout(table: Table, mode: str = "auto") -> Table:
+    """Decide, for every body row holding a table unit, whether its tables are shown as bands.
+
+    ``columns``: never; ``bands``: always; ``auto``: when some language's table needs more than its column's
+    width (:attr:`.grid.Grid.ems` against :func:`column_ems`).  Rows without a table are left as they are.
+    """
+    if not any(u.kind == "table" for r in table.rows for c in r.cells for u in c.units):
+        return table
+    widths = column_ems(table)
+    rows = []
+    for row in table.rows:
+        tabled = row.kind == "body" and any(u.kind == "table" for c in row.cells for u in c.units)
+        if tabled and mode != "columns":
+            found = [(u, room) for c, room in zip(row.cells, widths, strict=True) for u in c.units if u.kind == "table"]
+            bands = mode == "bands" or any(grid(u).ems > room for u, room in found)
+            row = replace(row, bands=bands)
+        rows.append(row)
+    return replace(table, rows=tuple(rows))
+
+
+def column_ems(table: Table) -> list[float]:
+    """The text width of each language column, in ems of body text (cell padding taken off)."""
+    room = LINE_EMS[table.landscape] * (FINDINGS_ROOM if table.review else 1.0)
+    return [max(room * share - CELL_PADDING_EMS, 1.0) for share in table.shares]
+
+
+def band_ems(table: Table) -> float:
+    """The text width of a band (all the language columns), in ems of body text."""
+    return LINE_EMS[table.landscape] * (FINDINGS_ROOM if table.review else 1.0) - CELL_PADDING_EMS

@@ -18,12 +18,17 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
+def _compared(row: Row) -> bool:
+    """A body row of running text: headings are short, and a table's length is its figures, not its wording."""
+    return not row.is_heading and not any(u.kind == "table" for c in row.cells.values() for u in c.units)
+
+
 def pair_statistics(ctx: Context) -> dict[tuple[str, str], tuple[float, float]]:
-    """(a, b) → (median, robust spread) of log(len_a / len_b) over comparable body rows."""
+    """(a, b) → (median, robust spread) of log(len_a / len_b) over comparable body rows (no tables)."""
     min_chars = ctx.config.length_min_chars
     samples: dict[tuple[str, str], list[float]] = {}
     for row in ctx.rows:
-        if row.is_heading:
+        if not _compared(row):
             continue
         lengths = {lang: _length(c.text) for lang, c in row.filled().items()}
         for a in lengths:
@@ -71,7 +76,7 @@ def check_length_ratio(ctx: Context) -> Iterator[Finding]:
     if not stats:
         return
     for row in ctx.rows:
-        if not row.is_heading:
+        if _compared(row):
             yield from _row_outliers(ctx, row, stats)
 
 
@@ -88,9 +93,38 @@ LANG_PAIRS = {
 LIST_MARKER = re.compile(r"(?:(?<=\s)|^)[a-zа-яё\d]{1,3}\)", re.IGNORECASE)
 
 
+def without_list_markers(text: str) -> str:
+    """``text`` with its enumeration markers blanked, as many as it has ``)`` more than ``(``.
+
+    ``(долл. США)`` and ``(see para. 4)`` end like a marker (``США)``, ``4)``) but close a
+    parenthesis: only surplus closers are markers.  Those outside any parenthesis go first, then the
+    others from the left (``a) … (voir b) ci-dessous); b) …``).
+    """
+    found = list(LIST_MARKER.finditer(text))
+    surplus = text.count(")") - text.count("(")
+    if not found or surplus <= 0:
+        return text
+    outside, depth, pos = [], 0, 0
+    for index, m in enumerate(found):
+        before = text[pos : m.start()]
+        depth += before.count("(") - before.count(")")
+        if depth > 0:
+            depth -= 1  # this one closes
+        else:
+            outside.append(index)
+        pos = m.end()
+    order = outside + [i for i in range(len(found)) if i not in outside]
+    blanked = set(order[:surplus])
+    chars = list(text)
+    for index in blanked:
+        m = found[index]
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
 def pair_problems(text: str, lang: str) -> list[str]:
     """Unbalanced pairs in ``text``: ``"( opened 2, closed 1"`` or ``") before ("``."""
-    text = LIST_MARKER.sub(" ", text)
+    text = without_list_markers(text)
     problems = []
     for opener, closer in COMMON_PAIRS + LANG_PAIRS.get(lang, ()):
         depth, early = 0, False

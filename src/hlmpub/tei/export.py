@@ -2,7 +2,10 @@
 
 * TMX: one ``tu`` per row, one ``tuv`` per language that has text in the row,
   ``segtype="paragraph"``, ``srclang`` the pivot (the first version).  Several
-  units of one language in a row are joined into one ``seg``.
+  units of one language in a row are joined into one ``seg``.  A row of tables
+  of the same shape (rows × columns) in every language gives one ``tu`` per cell
+  instead (``segtype="block"``, ``prop`` ``x-table-row`` / ``x-table-col``,
+  1-based, header rows included); tables whose shapes differ stay one ``tu``.
 * XCES: one ``cesAlign`` file per pair pivot → other language, in the style of
   the UN Parallel Corpus, OPUS and InterText: ``linkGrp[@fromDoc][@toDoc]`` and
   ``link[@xtargets="id1 id2;id3"][@certainty]``; both documents are the TEI.
@@ -16,7 +19,7 @@ from lxml import etree
 
 from .. import __version__
 from ..errors import ConfigError
-from ..model import Edition, Link
+from ..model import Edition, Link, Unit, aligned_tables
 from ..safeio import slug, write_bytes
 from .names import XML_LANG, format_cert
 
@@ -33,6 +36,48 @@ def _joined(edition: Edition, link: Link, lang: str) -> str:
 def _prop(parent: etree._Element, kind: str, value: str) -> None:
     prop = etree.SubElement(parent, "prop", type=kind)
     prop.text = value
+
+
+def table_cells(units: dict[str, Unit], link: Link) -> dict[str, Unit] | None:
+    """lang → table when the row's tables correspond cell by cell (:func:`hlmpub.model.aligned_tables`)."""
+    return aligned_tables({lang: [units[i] for i in ids if i in units] for lang, ids in link.units.items()})
+
+
+def _tu(body: etree._Element, tuid: str, link: Link, segtype: str) -> etree._Element:
+    tu = etree.SubElement(body, "tu", tuid=tuid, segtype=segtype)
+    if link.key:
+        _prop(tu, "x-key", link.key)
+    _prop(tu, "x-method", link.method)
+    _prop(tu, "x-confidence", format_cert(link.score))
+    return tu
+
+
+def _tuv(tu: etree._Element, lang: str, ids: list[str], text: str) -> None:
+    tuv = etree.SubElement(tu, "tuv")
+    tuv.set(XML_LANG, lang)
+    _prop(tuv, "x-units", " ".join(ids))
+    etree.SubElement(tuv, "seg").text = text
+
+
+def _cell_tus(body: etree._Element, row: int, link: Link, tables: dict[str, Unit], langs: tuple[str, ...]) -> None:
+    """One ``tu`` per cell that holds text in some language; ``tuid`` row.r.c."""
+    n_rows, n_cols = next(iter(tables.values())).shape
+    for r in range(n_rows):
+        for c in range(n_cols):
+            cells = {lang: _cell(t, r, c) for lang, t in tables.items()}
+            if not any(text.strip() for text in cells.values()):
+                continue
+            tu = _tu(body, f"{row}.{r + 1}.{c + 1}", link, "block")
+            _prop(tu, "x-table-row", str(r + 1))
+            _prop(tu, "x-table-col", str(c + 1))
+            for lang in langs:
+                if lang in cells and cells[lang].strip():
+                    _tuv(tu, lang, [tables[lang].id], cells[lang])
+
+
+def _cell(table: Unit, r: int, c: int) -> str:
+    row = table.rows[r]
+    return row[c] if c < len(row) else ""  # a short row of a ragged table
 
 
 def tmx_tree(edition: Edition) -> etree._ElementTree:
@@ -52,19 +97,15 @@ def tmx_tree(edition: Edition) -> etree._ElementTree:
     body = etree.SubElement(root, "body")
     units = edition.units_by_id()
     for row, link in enumerate(edition.links, start=1):
-        tu = etree.SubElement(body, "tu", tuid=str(row), segtype="paragraph")
-        if link.key:
-            _prop(tu, "x-key", link.key)
-        _prop(tu, "x-method", link.method)
-        _prop(tu, "x-confidence", format_cert(link.score))
+        tables = table_cells(units, link)
+        if tables is not None:
+            _cell_tus(body, row, link, tables, edition.langs)
+            continue
+        tu = _tu(body, str(row), link, "paragraph")
         for lang in edition.langs:
             ids = [uid for uid in link.units.get(lang, ()) if uid in units]
-            if not ids:
-                continue
-            tuv = etree.SubElement(tu, "tuv")
-            tuv.set(XML_LANG, lang)
-            _prop(tuv, "x-units", " ".join(ids))
-            etree.SubElement(tuv, "seg").text = _joined(edition, link, lang)
+            if ids:
+                _tuv(tu, lang, ids, _joined(edition, link, lang))
     return root.getroottree()
 
 

@@ -4,7 +4,8 @@ The alignment is read from the stand-off ``linkGrp`` only: ``@target`` says whic
 units a row covers (whatever ``@type`` claims), ``@cert`` its confidence,
 ``@resp`` its method, ``@ana`` its key.  A reviewer's hand edit of a link is
 therefore read back exactly as edited.  Units are read in document order from
-every element whose ``@ana`` points at a unit-kind category.
+every element whose ``@ana`` points at a unit-kind category; a table unit's
+cells from its ``row``/``cell`` children (its text is made from them).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..model import KINDS, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind
+from ..model import KINDS, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind, table_unit
 from ..safeio import parse_xml, read_xml, slug
 from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
 
@@ -91,7 +92,25 @@ def _unit(el: etree._Element, lang: str, decl: Declarations) -> Unit:
         raise InputError(f"line {el.sourceline}: a {kind} unit has no xml:id")
     if not is_kind(kind):
         raise InputError(f"line {el.sourceline}: unit kind {kind!r} is none of {', '.join(KINDS)}")
+    if kind == "table":
+        return _table(el, uid, lang, key)
     return Unit(uid, lang, kind, key, el.get("n", ""), _text(el))
+
+
+def _table(el: etree._Element, uid: str, lang: str, key: str) -> Unit:
+    """A table unit from ``table/row/cell``: the leading ``row[@role='label']`` are its header rows."""
+    if el.tag != tei("table"):
+        raise InputError(f"line {el.sourceline}: table unit {uid} is a {etree.QName(el).localname}, not a table")
+    rows = tuple(tuple(_text(cell) for cell in row.iterfind("tei:cell", NS)) for row in el.iterfind("tei:row", NS))
+    header = 0
+    for row in el.iterfind("tei:row", NS):
+        if row.get("role") != "label":
+            break
+        header += 1
+    try:
+        return table_unit(uid, lang, rows, header, key, el.get("n", ""))
+    except ValueError as exc:
+        raise InputError(f"line {el.sourceline}: {exc}") from None
 
 
 def read_version(doc: etree._Element, decl: Declarations) -> Version:

@@ -8,7 +8,9 @@ an aligned edition are checked here in code:
 * every unit is in exactly one row of the paragraph alignment, and rows point only at units;
 * a ``link`` has at least two targets (the tei_all Schematron rule; one-unit rows are ``ptr``);
 * ``@type`` agrees with the targets (the bead shape) and ``@cert`` is a number in 0..1;
-* every text's language is declared in the edition's and in its own ``langUsage``.
+* every text's language is declared in the edition's and in its own ``langUsage``;
+* a table unit's ``@rows`` and ``@cols`` agree with its rows and cells, and its header rows
+  (``row[@role='label']``) come first (the reader counts only the leading ones).
 
 Every problem is a :class:`~hlmpub.model.Finding` whose ``evidence`` is the line number.
 """
@@ -152,6 +154,26 @@ def language_findings(root: etree._Element) -> list[Finding]:
     return problems
 
 
+def table_findings(units: dict[str, tuple[str, etree._Element]]) -> list[Finding]:
+    """Warnings for table units whose ``@rows``/``@cols`` or header rows a hand edit left inconsistent."""
+    problems = []
+    for ident, (lang, el) in units.items():
+        if el.tag != tei("table"):
+            continue
+        rows = el.findall("tei:row", NS)
+        shape = (str(len(rows)), str(max((len(r.findall("tei:cell", NS)) for r in rows), default=0)))
+        if (el.get("rows"), el.get("cols")) != shape:
+            message = f"table {ident}: @rows {el.get('rows')!r} @cols {el.get('cols')!r}, but it has {'×'.join(shape)}"
+            problems.append(_finding("tei-table", message, el, lang=lang, unit_id=ident, severity="warning"))
+        roles = [r.get("role") == "label" for r in rows]
+        late = [n for n, label in enumerate(roles, start=1) if label and not all(roles[: n - 1])]
+        if late:
+            message = f"table {ident}: header row {late[0]} follows a body row and is read as a body row"
+            row = rows[late[0] - 1]
+            problems.append(_finding("tei-table", message, row, lang=lang, unit_id=ident, severity="warning"))
+    return problems
+
+
 def rule_findings(root: etree._Element) -> list[Finding]:
     """hlmpub's own rules (everything but the schema)."""
     if root.tag != tei("teiCorpus"):
@@ -163,6 +185,7 @@ def rule_findings(root: etree._Element) -> list[Finding]:
     problems += pointer_findings(root, ids)
     problems += alignment_findings(root, units)
     problems += language_findings(root)
+    problems += table_findings(units)
     return problems
 
 

@@ -56,10 +56,27 @@ def _unit_element(parent: etree._Element, tag: str, unit: Unit, keys: dict[str, 
     ana = [f"#{kind_id(unit.kind)}"] + ([f"#{keys[unit.key]}"] if unit.key else [])
     el.set("ana", " ".join(ana))
     try:
-        el.text = unit.text or None
+        if unit.kind == "table":
+            _table_rows(el, unit)
+        else:
+            el.text = unit.text or None
     except ValueError as exc:
         raise InputError(f"unit {unit.id} holds text XML cannot carry: {exc}") from None
     return el
+
+
+def _table_rows(el: etree._Element, unit: Unit) -> None:
+    """A table unit's cells: ``row[@role='label']`` for the header rows, then ``row``; a ``cell`` each.
+
+    The unit's ``text`` is not written: it is made from the cells (:func:`hlmpub.model.table_text`).
+    """
+    rows, cols = unit.shape
+    el.set("rows", str(rows))
+    el.set("cols", str(cols))
+    for index, cells in enumerate(unit.rows):
+        row = sub(el, "row", role="label") if index < unit.header_rows else sub(el, "row")
+        for cell in cells:
+            sub(row, "cell", cell)
 
 
 def _front(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) -> None:
@@ -68,8 +85,12 @@ def _front(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) ->
         _unit_element(block, "p", unit, keys)
 
 
+#: The element of a body unit that is neither a chapter nor a section heading (default ``p``).
+UNIT_TAGS = {"note": "note", "table": "table"}
+
+
 def _body(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) -> None:
-    """Chapters and sections become nested divs; everything else goes into the innermost one."""
+    """Chapters and sections become nested divs; everything else goes into the innermost one (p, note, table)."""
     body = sub(text, "body")
     chapter: etree._Element | None = None
     section: etree._Element | None = None
@@ -82,7 +103,7 @@ def _body(text: etree._Element, units: Sequence[Unit], keys: dict[str, str]) -> 
             _unit_element(section, "head", unit, keys)
         else:
             container = section if section is not None else chapter if chapter is not None else body
-            _unit_element(container, "note" if unit.kind == "note" else "p", unit, keys)
+            _unit_element(container, UNIT_TAGS.get(unit.kind, "p"), unit, keys)
     if len(body) == 0:
         sub(body, "p")  # a body may not be empty; an unmarked p is not a unit
 
