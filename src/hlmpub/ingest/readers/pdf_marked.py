@@ -72,6 +72,10 @@ class PageContent:
         """True for a space or line break PDFium inferred (also where it now counts as part of an MCID)."""
         return self.style[index] is None
 
+    def text_mcids(self) -> set[int]:
+        """The MCIDs of the page's text (characters that are not spaces)."""
+        return {mcid for mcid, runs in self.runs.items() if mcid >= 0 and any(self.text[s:e].strip() for s, e in runs)}
+
     def char(self, index: int) -> Char:
         """Character ``index`` with its left and right edge, for the bidi pass (0, 0 where not kept)."""
         left, right = self.boxes[index] if index < len(self.boxes) else (0.0, 0.0)
@@ -98,7 +102,7 @@ def _owner(obj: pdfium_c.FPDF_PAGEOBJECT) -> int:
 
 
 def _address(obj: Any) -> int:
-    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+    return ctypes.c_void_p.from_buffer(obj).value or 0  # the pointer's value (faster than a cast)
 
 
 def _objects(page: pdfium.PdfPage, number: int) -> tuple[dict[int, int], set[int]]:

@@ -27,7 +27,7 @@ from ..blocks import FURNITURE, Block, Layout
 from .pdf_marked import ARTIFACT, UNMARKED, PageContent, page_content
 from .pdf_notes import Notes
 from .pdf_pieces import PieceText
-from .pdf_struct import Content, Element, MalformedTree, document_tree, is_tagged
+from .pdf_struct import Content, Element, MalformedTree, TreeMerger, is_tagged
 from .pdf_tree_blocks import TreeBlocks
 
 log = logging.getLogger(__name__)
@@ -58,19 +58,18 @@ def tagged_blocks(pdf: pdfium.PdfDocument, path: Path, lang: str) -> tuple[Block
 
 
 def _read_pages(pdf: pdfium.PdfDocument) -> tuple[Element, dict[Content, tuple[int, ...]], dict[int, PageContent]]:
-    """Each page once: its part of the tree and its characters."""
-    handles = []
+    """Each page once, in order: its characters, then its part of the tree."""
+    merger = TreeMerger()
     contents: dict[int, PageContent] = {}
-    try:
-        for index in range(len(pdf)):
-            page = pdf[index]
-            handles.append(page)
-            contents[index + 1] = page_content(page, index + 1)
-        root, owners = document_tree(handles)
-    finally:
-        for page in handles:
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            content = page_content(page, index + 1)
+            merger.page(page, index + 1, content.text_mcids())
+        finally:
             page.close()
-    return root, owners, contents
+        contents[index + 1] = content
+    return merger.root, merger.owners, contents
 
 
 def _check(pages: Mapping[int, PageContent], owners: Mapping[Content, tuple[int, ...]]) -> None:
@@ -80,10 +79,11 @@ def _check(pages: Mapping[int, PageContent], owners: Mapping[Content, tuple[int,
         if page is None or content.mcid not in page.drawn:
             raise MalformedTree(f"marked-content id {content.mcid} of page {content.page} names nothing on the page")
     for number, page in pages.items():
+        stray = {o for o in set(page.owner) if o == UNMARKED or o >= 0 and Content(number, o) not in owners}
+        if not stray:
+            continue
         for i, owner in enumerate(page.owner):
-            if page.text[i].isspace() or owner == ARTIFACT or owner < UNMARKED:
-                continue
-            if owner == UNMARKED or Content(number, owner) not in owners:
+            if owner in stray and not page.text[i].isspace():
                 quote = page.text[i : i + QUOTE].split("\n")[0].strip()
                 raise MalformedTree(f"text on page {number} that no structure element reaches: {quote!r}")
 
