@@ -1,6 +1,6 @@
 """The realistic UN-layout fixtures of issue 12 (tests/fixtures/real_un/): present, well-formed, consistent.
 
-No reader runs here: the readers do not handle these files yet (see the baseline in the folder's README).
+No reader runs here (the readers are tested on these files in test_real_un_docx.py and the PDF tests).
 These checks only guard the fixtures themselves: every file is there, the expected units are well-formed and
 the same in every language (kinds, keys, table shape and figures), the DOCX packages really hold Word
 footnotes and a repeated header row, the tagged PDFs have a structure tree and the untagged ones have none,
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.model import KINDS
+from hlmpub.model import KINDS, table_text
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "real_un"
 EXPECTED = HERE / "expected"
@@ -55,7 +55,7 @@ def test_expected_units_are_well_formed(name):
         if unit["kind"] == "table":
             rows = unit["rows"]
             assert len({len(r) for r in rows}) == 1 and all(isinstance(c, str) and c for r in rows for c in r)
-            assert unit["text"] == "\n".join("\t".join(r) for r in rows)
+            assert unit["text"] == table_text(tuple(tuple(r) for r in rows))
         else:
             assert "rows" not in unit
 
