@@ -42,14 +42,12 @@ def tagged_blocks(pdf: pdfium.PdfDocument, path: Path, lang: str) -> tuple[Block
         return None
     try:
         root, owners, pages = _read_pages(pdf)
-        if not owners:
-            return None  # marked as tagged, but the tree owns no content: nothing to read it by
         _check(pages, owners)
         text = PieceText(pages, lang)
         builder = TreeBlocks(pages, lang, Notes.collect(root, text))
         builder.walk(root)
         blocks = _with_furniture(builder, text)
-    except (MalformedTree, pdfium.PdfiumError) as exc:
+    except (ValueError, LookupError, pdfium.PdfiumError) as exc:  # MalformedTree, or a tree too odd to walk
         log.warning("%s: structure tree not used (%s); reading the page layout instead", path.name, exc)
         return None
     if not any(block.lines or block.rows for block in blocks if block.kind != FURNITURE):
