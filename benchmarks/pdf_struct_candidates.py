@@ -3,7 +3,7 @@
 Each candidate gives the document's structure tree as :class:`hlmpub.ingest.readers.pdf_struct.Element`
 (kids in their order, marked content as page + MCID); the text of every piece comes from PDFium in all three
 (:mod:`hlmpub.ingest.readers.pdf_marked`), and :class:`~hlmpub.ingest.readers.pdf_tree_blocks.TreeBlocks` makes
-the blocks, so only the tree differs.  Printed per fixture (note_zh/ar/en.tagged.pdf) and candidate:
+the blocks, so only the tree differs.  Printed per fixture (note_zh/ar/ru/en.tagged.pdf) and candidate:
 
 * ``cells``: body-table cells equal to ``expected/note_<lang>.json`` (of 124; one table although it spans pages);
 * ``paras``: paragraph blocks whose text equals an expected unit's (marker + text, spaces and references aside);
@@ -139,7 +139,7 @@ def main() -> None:
     long = long_pdf(64)
     print(f"{'candidate':<11} {'fixture':<7} {'cells':>12} {'paras':>6} {'notes':>6} {'art':>5}")
     for name, tree in CANDIDATES.items():
-        for lang in ("zh", "ar", "en"):
+        for lang in ("zh", "ar", "ru", "en"):
             s = score(lang, tree(FIXTURES / f"note_{lang}.tagged.pdf"))
             print(f"{name:<11} {lang:<7} {s['cells']:>12} {s['paras']:>6} {s['notes']:>6} {s['art']:>5}")
     print(f"\n{long.name}: seconds to get the tree (best of 3)")
