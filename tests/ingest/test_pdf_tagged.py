@@ -136,6 +136,37 @@ def test_untagged_pdf_takes_the_layout_path(caplog):
     assert not caplog.records
 
 
+# ----------------------------------------------------------------------------------------------- another producer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "ar", "ru"])
+def test_weasyprint_tagged_pdf_reads_through_its_tree(tmp_path, lang, caplog):
+    """weasyprint's tagged PDF (pdf_tags): the seed (zh) and the synthetic ar/ru units of test_pdf.py, the last
+    paragraph across a page break; its running headers and footers are marked content no element names, in
+    the margins: furniture."""
+    import weasyprint
+
+    from .test_pdf import SEED, load_rows, un_html
+
+    if lang == "zh":
+        rows = [(u.kind, u.key, u.marker, u.text) for u in read_version(SEED, "zh").units]
+        symbol, job, cross = "A/68/563", "13-53431 (C)", -1
+    else:
+        rows = [tuple(row) for row in load_rows(lang)]
+        symbol, job, cross = "A/99/001", f"99-00001 ({'A' if lang == 'ar' else 'R'})", len(rows) - 1
+    html = un_html([(kind, marker, text) for kind, _, marker, text in rows], lang, symbol, job, cross)
+    path = tmp_path / f"{lang}.pdf"
+    path.write_bytes(weasyprint.HTML(string=html).write_pdf(pdf_tags=True))
+    with caplog.at_level(logging.WARNING):
+        blocks = blocks_of(path, lang)
+        version = read_version(path, lang)
+    assert blocks is not None and not caplog.records
+    assert {b.kind for b in blocks} == {PARAGRAPH, HEADING, FURNITURE}
+    assert [(u.kind, u.key, u.marker, u.text) for u in version.units] == rows
+    assert version.meta["symbol"] == symbol and version.meta["job"] == job
+
+
 # ----------------------------------------------------------------------------------------------- hand-made PDFs
 
 
@@ -148,7 +179,7 @@ def test_handmade_fixtures_are_what_the_script_makes():
         assert (HANDMADE / f"{variant}.pdf").read_bytes() == module.pdf(variant), variant
 
 
-@pytest.mark.parametrize("name", ["sound", "kid_cycle"])
+@pytest.mark.parametrize("name", ["sound", "kid_cycle", "footer_unmarked"])
 def test_sound_tree_is_read(name, caplog):
     with caplog.at_level(logging.WARNING):
         blocks = blocks_of(HANDMADE / f"{name}.pdf", "en")

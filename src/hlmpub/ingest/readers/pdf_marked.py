@@ -36,6 +36,8 @@ LINE_END_HYPHEN = "\ufffe"
 MAX_OBJECTS = 200_000
 BOLD_WEIGHT = 600
 FORCE_BOLD = 0x40000  # PDF font descriptor flag
+#: The share of the page height at its top and at its bottom where stray text may be furniture.
+MARGIN_SHARE = 0.09
 BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
 
 
@@ -66,6 +68,7 @@ class PageContent:
     runs: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     drawn: set[int] = field(default_factory=set)
     line: list[int] = field(default_factory=list)  # PDFium's line of each character (a line break ends its line)
+    height: float = 0.0  # the page's height in points
     boxes: list[tuple[float, float]] = field(default_factory=list)  # left and right edges, pages with RTL text only
 
     def generated(self, index: int) -> bool:
@@ -75,6 +78,32 @@ class PageContent:
     def text_mcids(self) -> set[int]:
         """The MCIDs of the page's text (characters that are not spaces)."""
         return {mcid for mcid, runs in self.runs.items() if mcid >= 0 and any(self.text[s:e].strip() for s, e in runs)}
+
+    def margins_as_artifacts(self, reached: set[int]) -> int:
+        """Stray text in the page's top or bottom margin becomes an artifact; how many characters did.
+
+        PDF/UA wants running headers and footers marked ``/Artifact``; some producers leave them outside
+        marked content, or mark them with an MCID no structure element names (weasyprint's tagged PDF).
+        Text that no element reaches (``reached``: the MCIDs the tree names) is taken for such furniture when
+        it lies above or below all reached text and within :data:`MARGIN_SHARE` of the page's top or bottom;
+        anywhere else it stays stray, and the tree is not trusted (:mod:`.pdf_tagged`).
+        """
+        styles = zip(self.owner, self.style, strict=True)
+        band = [s.baseline for o, s in styles if o in reached and s is not None]
+        if not band:
+            return 0
+        top = max(max(band), (1 - MARGIN_SHARE) * self.height)  # stray text above this (y grows upwards) …
+        bottom = min(min(band), MARGIN_SHARE * self.height)  # … or below this is in a margin
+        moved = 0
+        for i, (owner, style) in enumerate(zip(self.owner, self.style, strict=True)):
+            stray = owner == UNMARKED or owner >= 0 and owner not in reached
+            if stray and style is not None and not top >= style.baseline >= bottom:
+                self.owner[i] = ARTIFACT
+                moved += 1
+        if moved:
+            _absorb_generated(self.owner)
+            self.runs = _runs(self.owner)
+        return moved
 
     def char(self, index: int) -> Char:
         """Character ``index`` with its left and right edge, for the bidi pass (0, 0 where not kept)."""
@@ -144,9 +173,11 @@ def page_content(page: pdfium.PdfPage, number: int) -> PageContent:
     owners, drawn = _objects(page, number)
     textpage = page.get_textpage()
     try:
-        return _content(textpage, number, owners, drawn)
+        content = _content(textpage, number, owners, drawn)
     finally:
         textpage.close()
+    content.height = page.get_height()
+    return content
 
 
 def _content(textpage: pdfium.PdfTextPage, number: int, owners: dict[int, int], drawn: set[int]) -> PageContent:

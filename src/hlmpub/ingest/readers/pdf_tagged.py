@@ -4,8 +4,10 @@
 structure tree (:mod:`.pdf_struct`) and its characters with their marked
 content (:mod:`.pdf_marked`).  Then the merged tree is checked against the
 pages — every marked-content id the tree names must be drawn on its page, and
-every character drawn must belong to an element or be an artifact — and
-walked into blocks (:mod:`.pdf_tree_blocks`).  Artifacts become ``furniture``
+every character drawn must belong to an element or be an artifact (text no
+element reaches in the page's top or bottom margin counts as an artifact: some
+producers do not mark their running headers and footers) — and walked into
+blocks (:mod:`.pdf_tree_blocks`).  Artifacts become ``furniture``
 blocks: those drawn before a page's first tagged character (a running header)
 go before the first block that begins on that page, the others (footers, a
 repeated table header) after the blocks that begin on it.
@@ -42,6 +44,7 @@ def tagged_blocks(pdf: pdfium.PdfDocument, path: Path, lang: str) -> tuple[Block
         return None
     try:
         root, owners, pages = _read_pages(pdf)
+        _margins(pages, owners)
         _check(pages, owners)
         text = PieceText(pages, lang)
         builder = TreeBlocks(pages, lang, Notes.collect(root, text))
@@ -70,11 +73,21 @@ def _read_pages(pdf: pdfium.PdfDocument) -> tuple[Element, dict[Content, tuple[i
     return merger.root, merger.owners, contents
 
 
+def _margins(pages: Mapping[int, PageContent], owners: Mapping[Content, tuple[int, ...]]) -> None:
+    """Text no element reaches in a page's top or bottom margin is furniture (PageContent.margins_as_artifacts)."""
+    reached: dict[int, set[int]] = {number: set() for number in pages}
+    for content in owners:
+        reached.setdefault(content.page, set()).add(content.mcid)
+    for number, page in pages.items():
+        if moved := page.margins_as_artifacts(reached[number]):
+            log.debug("page %d: %d characters outside the tree in the margin taken as furniture", number, moved)
+
+
 def _check(pages: Mapping[int, PageContent], owners: Mapping[Content, tuple[int, ...]]) -> None:
     """The tree and the pages must agree: no MCID naming nothing, no text outside the tree."""
     for content in owners:
-        page = pages.get(content.page)
-        if page is None or content.mcid not in page.drawn:
+        drawn_on = pages.get(content.page)
+        if drawn_on is None or content.mcid not in drawn_on.drawn:
             raise MalformedTree(f"marked-content id {content.mcid} of page {content.page} names nothing on the page")
     for number, page in pages.items():
         stray = {o for o in set(page.owner) if o == UNMARKED or o >= 0 and Content(number, o) not in owners}
