@@ -57,8 +57,6 @@ BODY_KINDS = frozenset({HEADING, TITLE})
 CONTINUED = frozenset({"para", "subpara", "other"})
 CLOSING_ENDS = (*SENTENCE_END, ":", ";", "：", "；")
 
-ORGANS_LONGEST_FIRST = sorted(ORGANS, key=len, reverse=True)
-
 
 @dataclass
 class _State:
@@ -86,12 +84,13 @@ def _cell_text(cell: str, lang: str) -> str:
 
 
 def _is_masthead(block: Block) -> bool:
-    """A table holding ``United Nations``, an organ, a symbol or ``Distr.`` (facts only, no text)."""
+    """A table holding ``United Nations`` or an organ name, a symbol or ``Distr.``: facts only, no text."""
     probe: dict[str, str] = {}
     lines = [line.strip() for row in block.rows for cell in row for line in cell.split("\n") if line.strip()]
-    return any(line.casefold() in ORGANS or classify(line, probe) for line in lines) and (
-        "symbol" in probe or "distribution" in probe or any(line.casefold() in ORGANS for line in lines)
-    )
+    organ = any(line.casefold() in ORGANS for line in lines)
+    for line in lines:
+        classify(line, probe)
+    return organ or "symbol" in probe or "distribution" in probe
 
 
 def _first_line(block: Block) -> str:
@@ -119,7 +118,7 @@ class _Segmenter:
 
     def table(self, block: Block) -> None:
         state = self.state
-        if state.front and _is_masthead(block):
+        if not state.items and _is_masthead(block):  # the masthead comes first
             for row in block.rows:
                 for cell in row:
                     for line in cell.split("\n"):
@@ -194,13 +193,8 @@ class _Segmenter:
     def _furniture(self, line: str) -> bool:
         """A furniture line; before anything else, also a masthead row read as one line (``联合国 A/99/999``)."""
         state = self.state
-        if state.filter.is_furniture(line):
-            return True
-        if state.items or not state.front:
-            return False
-        folded = line.casefold()
-        organ = next((o for o in ORGANS_LONGEST_FIRST if folded.startswith(o)), None)
-        return organ is not None and state.filter.is_furniture(line[len(organ) :].strip())
+        first = not state.items and state.front
+        return state.filter.is_masthead_row(line) if first else state.filter.is_furniture(line)
 
     def _table_note(self, lines: list[str]) -> bool:
         """A paragraph right after a table (or its notes) that starts with a mark one of its cells carries."""
