@@ -213,6 +213,28 @@ def test_three_pages_one_table_one_paragraph_across_the_break():
     assert blocks.index(next(b for b in blocks if b.lines[:1] == ("Year Value",))) == 22  # right after page 1's
 
 
+def test_word_like_kinds():
+    """A footnote as Word tags it (the Note with its Lbl inside the paragraph), a list, a table with THead."""
+    blocks = blocks_of(HANDMADE / "kinds.pdf", "en")
+    assert blocks is not None
+    got = [(b.kind, b.layout.level, b.layout.marker, b.layout.number, b.lines, b.rows) for b in blocks]
+    assert got[:-1] == [
+        (HEADING, 1, "", 0, ("A synthetic note",), ()),
+        (PARAGRAPH, 0, "", 0, (f"1. All human beings are born free and equal.{REF_MARK}1",), ()),
+        (NOTE, 0, "1", 1, ("Whereas recognition of the inherent dignity.",), ()),
+        (PARAGRAPH, 0, "(a) ", 0, ("No one shall be held in slavery;",), ()),
+        (PARAGRAPH, 0, "(b) ", 0, ("No one shall be subjected to torture.",), ()),
+        (TABLE, 0, "", 0, (), (("Year", "Value"), ("2091", "111"), ("2092", "222"))),
+        (PARAGRAPH, 0, "", 0, ("2. Everyone has the right to life, liberty and security of person.",), ()),
+    ]
+    assert blocks[5].layout.header_rows == 1 and got[-1][0] == FURNITURE
+    units = read_version(HANDMADE / "kinds.pdf", "en").units
+    assert [(u.kind, u.key, u.marker) for u in units] == [
+        ("meta", "meta:title", ""), ("para", "p:1", "1."), ("note", "note:1", "1"), ("subpara", "p:1.a", "(a)"),
+        ("subpara", "p:1.b", "(b)"), ("table", "table:1", ""), ("para", "p:2", "2."),
+    ]  # fmt: skip
+
+
 BROKEN = {
     "cycle": "text on page 1 that no structure element reaches: '1. All human",
     "repeated_mcid": "marked-content id 0 of page 1 is named twice",

@@ -43,6 +43,9 @@ CELLS = frozenset({"TH", "TD"})
 SKIPPED = frozenset({"Figure", "Artifact"})
 LISTS = frozenset({"L"})
 BLOCK_LEVEL = GROUPS | set(HEADINGS) | {"P", "Title", "Table", "L", "LI", "Note", "Figure", "Caption", "TOCI"}
+#: Kids that make an element a group of blocks; a Note inside a paragraph stays there (Word puts it next to its
+#: reference) and becomes a note block after it.
+NESTED_BLOCKS = BLOCK_LEVEL - {"Note"}
 #: A superscript mark is drawn this much smaller than the text around it, and raised.
 SUPERSCRIPT_RATIO = 0.8
 
@@ -72,7 +75,7 @@ class TreeBlocks:
             self._note(element)
         elif kind in LISTS:
             self._list(element)
-        elif kind in GROUPS or any(isinstance(k, Element) and k.kind in BLOCK_LEVEL for k in element.children()):
+        elif kind in GROUPS or any(isinstance(k, Element) and k.kind in NESTED_BLOCKS for k in element.children()):
             loose: list[Content] = []  # content straight under a group: a paragraph of its own
             for kid in element.children():
                 if isinstance(kid, Content):
