@@ -12,7 +12,11 @@ text is.  The merged document tree (:mod:`.pdf_struct`) is walked in its
   rows.  A header row repeated on the next page is drawn as an artifact and
   so is not in the tree;
 * ``L``/``LI``: each item a ``paragraph`` with its ``Lbl`` as ``layout.marker``;
-* ``Note`` → ``note`` (:mod:`.pdf_notes` pairs notes and references);
+* ``Note`` → ``note`` (:mod:`.pdf_notes` pairs notes and references), also
+  when it sits inside the paragraph that references it (Word);
+* a mark set smaller and higher in a table cell (``Article 13a``) is a note
+  reference, and the paragraph after the table that begins with it raised is
+  that table's ``note`` (``layout.marker`` ``a``);
 * ``Figure`` → nothing; grouping elements (``Document``, ``Sect``, ``Div``, …)
   → their kids;
 * ``/Artifact`` content is not in the tree: :mod:`.pdf_tagged` makes it
@@ -117,12 +121,14 @@ class TreeBlocks:
             elif kid.kind in SKIPPED:
                 continue
             elif kid.kind in ("Link", "Reference") and (mark := self.notes.reference(kid, self.text)):
-                pieces.extend(Piece(c, mark if n == 0 else "\0") for n, c in enumerate(kid.contents()))
+                first = next(kid.contents(), None)  # the reference is written once, where the mark begins
+                if first is not None:
+                    pieces.append(Piece(first, mark))
             else:
                 inner, inner_notes = self._pieces(kid)
                 pieces.extend(inner)
                 notes.extend(inner_notes)
-        return [p for p in pieces if p.ref != "\0"], notes
+        return pieces, notes
 
     def _add(self, kind: str, pieces: list[Piece], level: int = 0, marker: str = "", number: int = 0) -> None:
         lines = self.text.lines(pieces)
