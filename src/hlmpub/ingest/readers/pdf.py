@@ -1,4 +1,9 @@
-"""The PDF reader: a UN PDF → pages of lines.
+"""The PDF reader: a UN PDF → blocks from its structure tree when it is tagged, else pages of lines.
+
+A tagged PDF (Word's and LibreOffice's export of UN documents) is read through
+its structure tree (:mod:`.pdf_tagged`): paragraphs, headings, tables, notes
+and furniture as the file marks them.  An untagged PDF, or one whose tree
+cannot be trusted, is read as below.
 
 The text layer is taken page by page with PDFium (:mod:`.pdf_text`; why PDFium:
 docs/design/pdf-reader.md), the pages are joined with form feeds and cut into
@@ -14,8 +19,9 @@ from pathlib import Path
 from ...errors import InputError
 from ...model import Source
 from ...safeio import sha256_bytes
-from ..blocks import Reading
-from .pdf_text import pdf_pages
+from ..blocks import Block, Reading
+from .pdf_tagged import tagged_blocks
+from .pdf_text import open_pdf, pdf_pages
 from .txt import page_blocks
 
 FORMAT = "pdf"
@@ -32,9 +38,23 @@ def pdf_text(data: bytes, path: Path, lang: str) -> tuple[str, int]:
     return text, len(pages)
 
 
+def read_tagged(data: bytes, path: Path, lang: str) -> tuple[tuple[Block, ...], int] | None:
+    """The blocks of a tagged PDF read through its structure tree, and its page count; None to read the layout."""
+    doc = open_pdf(data, path)
+    try:
+        blocks = tagged_blocks(doc, path, lang)
+        return None if blocks is None else (blocks, len(doc))
+    finally:
+        doc.close()
+
+
 def read(path: Path, lang: str) -> Reading:
-    """Read a PDF with a text layer; its page count goes to the metadata."""
+    """Read a PDF with a text layer (through its structure tree when tagged); its page count goes to the metadata."""
     data = path.read_bytes()
-    text, pages = pdf_text(data, path, lang)
     source = Source(path=path.name, format=FORMAT, sha256=sha256_bytes(data))
+    tagged = read_tagged(data, path, lang)
+    if tagged is not None:
+        blocks, count = tagged
+        return Reading(source, blocks, meta={"pages": str(count)})
+    text, pages = pdf_text(data, path, lang)
     return Reading(source, page_blocks(text), meta={"pages": str(pages)})
