@@ -25,7 +25,7 @@ def test_dump_load_round_trip_is_identical():
     text = model.dump(ed)
     assert model.load(text) == ed
     assert model.dump(model.load(text)) == text
-    assert '"hlmpub_model": 1' in text
+    assert '"hlmpub_model": 2' in text
     assert "根据" in text  # not \u-escaped
 
 
@@ -34,10 +34,11 @@ def test_load_refuses_other_model_version():
 
     from hlmpub.errors import ModelError
 
-    text = model.dump(_edition()).replace('"hlmpub_model": 1', '"hlmpub_model": 99')
+    text = model.dump(_edition()).replace('"hlmpub_model": 2', '"hlmpub_model": 99')
     with pytest.raises(ModelError, match="99"):
         model.load(text)
-    for broken in ("{", "[]", '{"hlmpub_model": 1}', '{"hlmpub_model": 1, "edition": {"meta": {}}}'):
+    broken_texts = ("{", "[]", '{"hlmpub_model": 2}', '{"hlmpub_model": 2, "edition": {"meta": {}}}')
+    for broken in (*broken_texts, '{"hlmpub_model": true}'):
         with pytest.raises(ModelError):
             model.load(broken)
 
@@ -70,3 +71,61 @@ def test_slug_never_makes_a_path():
 
     assert slug("A/68/563") == "A_68_563"
     assert "/" not in slug("../../etc/passwd") and ".." not in slug("../../etc/passwd")
+
+
+# --- tables (model version 2) ---------------------------------------------------------------------------------
+# SYNTHETIC cells, not UN text.
+_ROWS = (("Year", "Amount", ""), ("2013", "1,000", "a"), ("2014", "", ""))
+
+
+def test_table_unit_text_is_the_cells_in_reading_order():
+    unit = model.table_unit("en-t1", "en", _ROWS, header_rows=1, key="table:1")
+    assert unit.kind == "table" and unit.key == "table:1" and unit.header_rows == 1
+    assert unit.text == "Year\nAmount\n2013\n1,000\na\n2014"  # empty cells skipped
+    assert unit.rows == _ROWS and unit.shape == (3, 3)
+    assert model.table_text((("a", " "), ("", "b"))) == "a\nb"
+    assert model.Unit("en-p1", "en", "para", "p:1", "1.", "x").shape == (0, 0)
+
+
+def test_table_fields_are_checked():
+    import pytest
+
+    with pytest.raises(ValueError, match="only a table"):
+        model.Unit("en-p1", "en", "para", "", "", "x", (("x",),))
+    with pytest.raises(ValueError, match="header rows"):
+        model.table_unit("en-t1", "en", _ROWS, header_rows=4)
+
+
+def test_table_round_trip_and_json_of_other_units_unchanged():
+    import json
+
+    table = model.table_unit("en-t1", "en", _ROWS, header_rows=1, key="table:1")
+    ed = _edition()
+    en = Version("en", (Unit("en-p1", "en", "para", "p:1", "1.", "x"), table), Source("en.txt", "txt", "2" * 64))
+    ed = Edition(ed.meta, (*ed.versions, en), ed.links, ed.findings)
+    text = model.dump(ed)
+    assert model.load(text) == ed and model.dump(model.load(text)) == text
+    units = json.loads(text)["edition"]["versions"][2]["units"]
+    assert list(units[0]) == ["id", "lang", "kind", "key", "marker", "text"]  # as in model version 1
+    assert units[1]["rows"] == [list(r) for r in _ROWS] and units[1]["header_rows"] == 1
+    assert model.load_version(model.dump_version(en)) == en
+
+
+def test_version_1_json_still_reads():
+    ed = _edition()
+    old = model.dump(ed).replace('"hlmpub_model": 2', '"hlmpub_model": 1')
+    assert model.load(old) == ed
+
+
+def test_unit_record_gives_rows_for_tables_only():
+    record = model.unit_record(model.table_unit("zh-t1", "zh", _ROWS))
+    assert record["rows"] == _ROWS and record["header_rows"] == 0 and "lang" not in record
+    assert set(model.unit_record(_edition().versions[0].units[0])) == {"id", "kind", "key", "marker", "text"}
+
+
+def test_table_keys_and_ids():
+    from hlmpub.conventions import IdAllocator, table_key
+
+    assert table_key(2) == "table:2"
+    ids = IdAllocator("ar")
+    assert [ids.assign("table"), ids.assign("para", "p:1"), ids.assign("table")] == ["ar-t1", "ar-p1", "ar-t2"]

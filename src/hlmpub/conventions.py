@@ -100,6 +100,11 @@ def article_key(n: int) -> str:
     return f"art:{n}"
 
 
+def table_key(n: int) -> str:
+    """``table:2``: the second table of a version (tables carry no number of their own; they link by order)."""
+    return f"table:{n}"
+
+
 META_KEYS = ("meta:session", "meta:agenda-item", "meta:agenda-title", "meta:title", "meta:subtitle")
 
 
@@ -127,7 +132,7 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
     meta ``{lang}-m{n}``; chapter and section ``{lang}-h{n}`` (n = order of
     headings); para ``{lang}-p{N}`` and subpara ``{lang}-p{N}.{a}`` from a
     ``p:`` key; note ``{lang}-n{N}`` from a ``note:N`` key (else the order of
-    notes); anything else ``{lang}-u{n}``.
+    notes); table ``{lang}-t{n}`` (n = order of tables); anything else ``{lang}-u{n}``.
     """
     if kind == "meta":
         return f"{lang}-m{n}"
@@ -137,13 +142,15 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
         return f"{lang}-p{_ID_SAFE.sub('_', key[2:])}"
     if kind == "note":
         return f"{lang}-n{_ID_SAFE.sub('_', key[5:])}" if key.startswith("note:") else f"{lang}-n{n}"
+    if kind == "table":
+        return f"{lang}-t{n}"
     return f"{lang}-u{n}"
 
 
 def _family(kind: str, key: str) -> str:
     if kind in ("para", "subpara") and key.startswith("p:"):
         return "p"
-    return {"meta": "m", "chapter": "h", "section": "h", "note": "n"}.get(kind, "u")
+    return {"meta": "m", "chapter": "h", "section": "h", "note": "n", "table": "t"}.get(kind, "u")
 
 
 @dataclass

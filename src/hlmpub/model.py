@@ -17,7 +17,9 @@ from typing import Any, Literal, TypeGuard, get_args
 
 from .errors import ModelError
 
-MODEL_VERSION = 1
+MODEL_VERSION = 2
+#: Versions :func:`load` reads: 1 had no tables; its JSON is version 2's without any table unit.
+READABLE_VERSIONS = frozenset({1, 2})
 
 #: The six official UN languages, in alphabetical order of their codes.
 UN_LANGS: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -31,8 +33,8 @@ LANG_NAMES = {
     "zh": "Chinese",
 }
 
-#: What a unit is; the first three are headings.
-Kind = Literal["meta", "chapter", "section", "para", "subpara", "note", "other"]
+#: What a unit is; the first three are headings.  A ``table`` carries its cells in ``Unit.rows``.
+Kind = Literal["meta", "chapter", "section", "para", "subpara", "note", "other", "table"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 HEADING_KINDS: frozenset[Kind] = frozenset({"meta", "chapter", "section"})
 
@@ -56,14 +58,25 @@ def text_direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGS else "ltr"
 
 
+#: The rows of a table unit, header rows first; each row a tuple of plain-text cells.
+Rows = tuple[tuple[str, ...], ...]
+
+
 @dataclass(frozen=True)
 class Unit:
     """One block of one language version.
 
     ``key`` is language-independent (``p:19``, ``sec:2.B``, ``ch:3``,
-    ``meta:title``, ``art:3``); empty when the block carries no label.
+    ``meta:title``, ``art:3``, ``table:1``); empty when the block carries no label.
     ``marker`` is the label as printed (``19.``, ``一.``, ``ألف -``).
     ``id`` is the stable xml:id assigned once at segmentation (``zh-p19``).
+
+    A ``table`` unit holds its cells in ``rows`` (plain text, note references
+    kept as text; the first ``header_rows`` rows are the header) and, in
+    ``text``, the cells in reading order as :func:`table_text` makes them, so
+    that every stage reading only ``text`` (the encoder, the review's text
+    checks) still sees the whole table.  Build one with :func:`table_unit`.
+    Other kinds have no rows.
     """
 
     id: str
@@ -72,10 +85,40 @@ class Unit:
     key: str
     marker: str
     text: str
+    rows: Rows = ()
+    header_rows: int = 0
+
+    def __post_init__(self) -> None:
+        # A table's cells would be lost by every writer that expects none (TEI p, DOCX paragraph): refuse them early.
+        if self.rows and self.kind != "table":
+            raise ValueError(f"unit {self.id}: a {self.kind} unit has no rows (only a table has)")
+        if not 0 <= self.header_rows <= len(self.rows):
+            raise ValueError(f"unit {self.id}: {self.header_rows} header rows of {len(self.rows)}")
 
     @property
     def direction(self) -> str:
         return text_direction(self.lang)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(rows, columns) of a table, the widest row counting; (0, 0) for any other unit."""
+        return table_shape(self.rows)
+
+
+def table_text(rows: Rows) -> str:
+    """A table's ``text``: its non-blank cells in reading order (row by row), one per line."""
+    return "\n".join(cell for row in rows for cell in row if cell.strip())
+
+
+def table_shape(rows: Rows) -> tuple[int, int]:
+    """(rows, columns) of a table's cells; the widest row gives the columns."""
+    return len(rows), max((len(row) for row in rows), default=0)
+
+
+def table_unit(uid: str, lang: str, rows: Rows, header_rows: int = 0, key: str = "", marker: str = "") -> Unit:
+    """A ``table`` unit whose ``text`` is made from its cells: what every reader and the TEI reader build."""
+    cells = tuple(tuple(row) for row in rows)
+    return Unit(uid, lang, "table", key, marker, table_text(cells), cells, header_rows)
 
 
 @dataclass(frozen=True)
@@ -180,8 +223,27 @@ class Edition:
 # JSON form
 
 
+#: Unit fields written for tables only, so that the JSON of any other unit is as in model version 1.
+_TABLE_FIELDS = ("rows", "header_rows")
+
+
+def _unit_plain(unit: Unit) -> dict[str, Any]:
+    record = asdict(unit)
+    if unit.kind != "table":
+        for name in _TABLE_FIELDS:
+            del record[name]
+    return record
+
+
 def _plain(obj: Any) -> Any:
-    return asdict(obj)
+    """The JSON form of a model object: ``asdict``, with each unit's empty table fields left out."""
+    record = asdict(obj)
+    if isinstance(obj, Edition):
+        for version, plain in zip(obj.versions, record["versions"], strict=True):
+            plain["units"] = [_unit_plain(u) for u in version.units]
+    elif isinstance(obj, Version):
+        record["units"] = [_unit_plain(u) for u in obj.units]
+    return record
 
 
 def dump(edition: Edition) -> str:
@@ -197,15 +259,21 @@ def dump_version(version: Version) -> str:
 
 
 def unit_record(unit: Unit) -> dict[str, Any]:
-    """One unit as ``hlmpub ingest --json`` prints it: every field of :class:`Unit` but its language."""
-    record = _plain(unit)
+    """One unit as ``hlmpub ingest --json`` prints it: every field of :class:`Unit` but its language.
+
+    ``rows`` (lists of cells, header rows first) and ``header_rows`` only for a table.
+    """
+    record = _unit_plain(unit)
     del record["lang"]
     return record
 
 
 def unit_from_dict(d: dict[str, Any]) -> Unit:
-    """Rebuild a Unit from its JSON form."""
-    return Unit(**d)
+    """Rebuild a Unit from its JSON form (``rows`` are lists of cells there)."""
+    fields = dict(d)
+    if "rows" in fields:
+        fields["rows"] = tuple(tuple(str(cell) for cell in row) for row in fields["rows"])
+    return Unit(**fields)
 
 
 def version_from_dict(d: dict[str, Any]) -> Version:
@@ -245,8 +313,9 @@ def _payload(text: str, part: str) -> dict[str, Any]:
     except ValueError as exc:
         raise ModelError(f"not JSON: {exc}") from None
     found = payload.get("hlmpub_model") if isinstance(payload, dict) else None
-    if found != MODEL_VERSION:
-        raise ModelError(f"model JSON version {found!r}, expected {MODEL_VERSION}")
+    if found not in READABLE_VERSIONS or isinstance(found, bool):
+        known = ", ".join(str(v) for v in sorted(READABLE_VERSIONS))
+        raise ModelError(f"model JSON version {found!r}, expected one of {known}")
     if not isinstance(payload.get(part), dict):
         raise ModelError(f"no {part!r} object in the model JSON")
     return dict(payload[part])

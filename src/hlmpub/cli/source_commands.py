@@ -39,7 +39,8 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
         return
     table = Table("id", "kind", "key", "marker", "text", show_lines=False)
     for u in version.units:
-        text = u.text if len(u.text) <= 80 else u.text[:77] + "…"
+        text = u.text.replace("\n", " | ")  # a table's cells, one line each in the unit text
+        text = text if len(text) <= 80 else text[:77] + "…"
         table.add_row(u.id, u.kind, u.key, escape(u.marker), escape(text))
     out_console.print(table)
     counts = {k: sum(1 for u in version.units if u.kind == k) for k in KINDS}
