@@ -1,0 +1,354 @@
+"""Glyphs → the printed lines of a page: position, size, weight, cells, note marks, text in logical order.
+
+PDFium's own line breaks are not enough for a layout reader: it puts a
+footnote's raised number on a line of its own, runs a masthead's two columns
+into one line, and keeps a superscript reference on the line it belongs to
+only sometimes.  So lines are rebuilt from the glyphs:
+
+1. **fragments**: runs of glyphs in PDFium's order, cut where PDFium breaks
+   the line or where the baseline moves (a superscript, another column);
+2. **lines**: fragments on one baseline, left to right; a small raised
+   fragment (a note mark) joins the line it is raised above;
+3. **cells**: a line cut where the gap between two glyphs is wider than
+   :data:`CELL_GAP` ems (table columns, a masthead's two sides).
+
+A **mark** is a run of raised glyphs in a smaller size (a note reference
+``¹``, ``*``, ``a``).  In the text it is written ``MARK_OPEN + mark +
+MARK_CLOSE``; the layout reader turns it into a note reference or back into
+plain text once it knows the notes.  Lines holding right-to-left letters are
+put in logical order by :func:`.pdf_bidi.logical_line`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..blocks import REF_END, REF_MARK
+from .pdf_bidi import Char, bidi_class, has_rtl, logical_line, orient_brackets
+from .pdf_glyphs import Glyph
+
+MARK_OPEN, MARK_CLOSE = REF_MARK, REF_END
+#: Glyphs further apart than this many ems belong to different cells (a tab in ``1.<tab>Text`` is ~1 em).
+CELL_GAP = 2.0
+#: A mark is at most this share of the line's size and raised at least this share of it.
+MARK_SIZE = 0.8
+MARK_RAISE = 0.15
+#: Baselines closer than this share of the size are one line.
+SAME_BASE = 0.2
+#: A gap between two fragments of one line wider than this share of an em is a space.
+SPACE_GAP = 0.2
+MARK_CHARS = frozenset("*†‡§¶#")
+#: Marks stand in the text builder as noncharacters from U+FDD2 on (bidi-neutral, never text).
+PLACEHOLDER = 0xFDD2
+
+
+@dataclass
+class Cell:
+    """Glyphs of one line between wide gaps: a table cell, a masthead column, or the whole line."""
+
+    glyphs: list[Glyph]
+    text: str = ""
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return min(g.x0 for g in self.glyphs)
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(g.x1 for g in self.glyphs)
+
+
+@dataclass
+class Line:
+    """One printed line: its cells left to right, baseline, main size and weight, logical text."""
+
+    cells: list[Cell]
+    base: float
+    size: float
+    bold: bool
+    rtl: bool
+    page: int = 0
+    marks: list[str] = field(default_factory=list)  # the marks it holds, in order
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return min(c.x0 for c in self.cells)
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(c.x1 for c in self.cells)
+
+    @property
+    def top(self) -> float:
+        """Top of the line's em boxes."""
+        return self.base + 0.85 * self.size
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the line's em boxes."""
+        return self.base - 0.25 * self.size
+
+    @property
+    def text(self) -> str:
+        """The cells' texts in reading order, one space apart."""
+        cells = self.cells[::-1] if self.rtl else self.cells
+        return " ".join(c.text for c in cells if c.text)
+
+    @property
+    def lead_mark(self) -> str:
+        """The mark the line starts with (a note's own number), or ""."""
+        text = self.text
+        if text.startswith(MARK_OPEN) and MARK_CLOSE in text:
+            return text[1 : text.index(MARK_CLOSE)]
+        return ""
+
+    def first_word_width(self) -> float:
+        """Width of the first word in reading order (the first glyph for CJK): would it fit on the line before?"""
+        glyphs = sorted((g for c in self.cells for g in c.glyphs), key=lambda g: -g.x1 if self.rtl else g.x0)
+        if not glyphs:
+            return 0.0
+        first = glyphs[0]
+        if _is_cjk(first.text):
+            return first.x1 - first.x0
+        end = first
+        for g in glyphs[1:]:
+            if g.space or _gap(end, g) > SPACE_GAP * self.size:
+                break
+            end = g
+        return abs((end.x1 if not self.rtl else end.x0) - (first.x0 if not self.rtl else first.x1))
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch[0])
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
+
+
+def _gap(a: Glyph, b: Glyph) -> float:
+    """Horizontal distance between two glyph boxes (negative when they overlap)."""
+    return max(b.x0 - a.x1, a.x0 - b.x1)
+
+
+def fragments(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
+    """Runs of glyphs in PDFium's order, cut at its line breaks and where the baseline moves."""
+    out: list[list[Glyph]] = []
+    for g in glyphs:
+        if out:
+            p = out[-1][-1]
+            moved = abs(g.base - p.base) > SAME_BASE * min(g.size, p.size)
+            if not (g.brk or moved or g.size < MARK_SIZE * p.size or p.size < MARK_SIZE * g.size):
+                out[-1].append(g)
+                continue
+        out.append([g])
+    return out
+
+
+def _main_size(glyphs: Sequence[Glyph]) -> float:
+    return Counter(g.size for g in glyphs).most_common(1)[0][0]
+
+
+def _attach_marks(groups: list[list[list[Glyph]]]) -> list[list[list[Glyph]]]:
+    """A group of small raised fragments (a note mark alone) joins the line it is raised above."""
+    sizes = [_main_size([g for f in grp for g in f]) for grp in groups]
+    keep = [True] * len(groups)
+    for i, grp in enumerate(groups):
+        glyphs = [g for f in grp for g in f]
+        if len(glyphs) > 4:
+            continue
+        best, best_dist = -1, 0.0
+        for j, other in enumerate(groups):
+            if j == i or not keep[j] or sizes[i] > MARK_SIZE * sizes[j]:
+                continue
+            base = _main_base(other)
+            raise_ = glyphs[0].base - base
+            if not MARK_RAISE * sizes[j] <= raise_ <= 0.8 * sizes[j]:
+                continue
+            dist = min(_gap(a, b) for a in glyphs for f in other for b in f)
+            if dist <= CELL_GAP * sizes[j] and (best < 0 or dist < best_dist):
+                best, best_dist = j, dist
+        if best >= 0:
+            groups[best].extend(grp)
+            keep[i] = False
+    return [grp for grp, k in zip(groups, keep, strict=True) if k]
+
+
+def _main_base(group: list[list[Glyph]]) -> float:
+    glyphs = [g for f in group for g in f]
+    size = _main_size(glyphs)
+    return Counter(round(g.base, 1) for g in glyphs if g.size == size).most_common(1)[0][0]
+
+
+def _group_lines(frags: list[list[Glyph]]) -> list[list[list[Glyph]]]:
+    """Fragments on one baseline (and of comparable size) as one group each, top to bottom."""
+    groups: list[list[list[Glyph]]] = []
+    for frag in sorted(frags, key=lambda f: -f[0].base):
+        size = _main_size(frag)
+        for grp in groups:
+            gsize = _main_size([g for f in grp for g in f])
+            if abs(frag[0].base - grp[0][0].base) <= SAME_BASE * min(size, gsize) and not (
+                size < MARK_SIZE * gsize or gsize < MARK_SIZE * size
+            ):
+                grp.append(frag)
+                break
+        else:
+            groups.append([frag])
+    return _attach_marks(groups)
+
+
+def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
+    """The fragments of a line cut into cells at gaps wider than :data:`CELL_GAP` ems (pieces keep PDFium order)."""
+    pieces: list[list[Glyph]] = []
+    for frag in group:  # a fragment itself may span a wide gap (PDFium's line over two columns)
+        ordered = sorted(range(len(frag)), key=lambda k: frag[k].x0)
+        cuts = {ordered[k + 1] for k in range(len(ordered) - 1) if _gap(frag[ordered[k]], frag[ordered[k + 1]]) > CELL_GAP * size}
+        if not cuts:
+            pieces.append(frag)
+            continue
+        xs = sorted(frag[k].x0 for k in cuts)
+        buckets: dict[int, list[Glyph]] = {}
+        for g in frag:
+            buckets.setdefault(sum(1 for x in xs if g.x0 >= x), []).append(g)
+        pieces.extend(buckets[k] for k in sorted(buckets))
+    pieces.sort(key=lambda p: min(g.x0 for g in p))
+    cells: list[list[list[Glyph]]] = []
+    right = float("-inf")
+    for piece in pieces:
+        left = min(g.x0 for g in piece)
+        if cells and left - right <= CELL_GAP * size:
+            cells[-1].append(piece)
+        else:
+            cells.append([piece])
+        right = max(right, max(g.x1 for g in piece))
+    return cells
+
+
+def _is_mark(g: Glyph, base: float, size: float) -> bool:
+    return g.size <= MARK_SIZE * size and g.base - base >= MARK_RAISE * size and (g.text.isalnum() or g.text in MARK_CHARS)
+
+
+def _space_box(prev: Glyph, g: Glyph, visual: list[Glyph], used: set[int]) -> tuple[float, float] | None:
+    """Where a space between two glyphs (neighbours in logical order) is drawn: the widest free gap next to either."""
+    where = {id(v): i for i, v in enumerate(visual)}
+    best = -1
+    for glyph in (prev, g):
+        i = where.get(id(glyph), -1)
+        for a in (i - 1, i):
+            if i >= 0 and 0 <= a < len(visual) - 1 and a not in used:
+                if best < 0 or visual[a + 1].x0 - visual[a].x1 > visual[best + 1].x0 - visual[best].x1:
+                    best = a
+    if best < 0 or visual[best + 1].x0 - visual[best].x1 <= 0:
+        return None  # no visible gap: PDFium's space is not printed
+    used.add(best)
+    return visual[best].x1, visual[best + 1].x0
+
+
+def _marks_on_bases(piece: list[Glyph]) -> list[Glyph]:
+    """Each combining mark right after the letter it is drawn over (PDFium may report it after a full stop)."""
+    out: list[Glyph] = []
+    for g in piece:
+        if not unicodedata.category(g.text[0]).startswith("M") or not out:
+            out.append(g)
+            continue
+        bases = [k for k, b in enumerate(out) if not unicodedata.category(b.text[0]).startswith("M")]
+        at = max(bases, key=lambda k: min(out[k].x1, g.x1) - max(out[k].x0, g.x0), default=len(out) - 1)
+        out.insert(at + 1, g)
+    return out
+
+
+def _cell_chars(pieces: list[list[Glyph]], base: float, size: float, rtl: bool) -> tuple[list[Char], list[str]]:
+    """The chars of a cell for the text builder: spaces where PDFium or the gaps say, each mark one char.
+
+    Chars keep PDFium's order (an Arabic word's letters overlap, so only their order tells it); a space
+    PDFium reports between two glyphs of a right-to-left line is put in the widest visual gap next to them.
+    """
+    chars: list[Char] = []
+    marks: list[str] = []
+    order = sorted(pieces, key=lambda p: -max(g.x1 for g in p) if rtl else min(g.x0 for g in p))
+    visual = sorted((g for p in pieces for g in p), key=lambda g: g.x0) if rtl else []
+    used: set[int] = set()
+    prev: Glyph | None = None
+    run: list[Glyph] = []
+
+    def flush() -> None:
+        if run:
+            marks.append("".join(g.text for g in sorted(run, key=lambda g: g.x0)))
+            holder = chr(PLACEHOLDER + len(marks) - 1)  # one char per mark, ordered as the mark's first letter
+            chars.append(Char(holder, min(g.x0 for g in run), max(g.x1 for g in run), bidi=bidi_class(marks[-1][0])))
+            run.clear()
+
+    def space(prev: Glyph, g: Glyph) -> None:
+        box = _space_box(prev, g, visual, used) if rtl else (prev.x1, g.x0)
+        if box is not None:
+            chars.append(Char(" ", *box))
+
+    for piece in order:
+        if rtl:
+            piece = _marks_on_bases(piece)
+        elif any(b.x0 < a.x0 - 0.5 * size for a, b in zip(piece, piece[1:], strict=False)):
+            piece = sorted(piece, key=lambda g: g.x0)  # a left-to-right line PDFium gave out of order
+        for k, g in enumerate(piece):
+            # inside a fragment PDFium's spaces are right; between fragments the gap decides
+            spaced = prev is not None and (g.space or (k == 0 and _gap(prev, g) > SPACE_GAP * size))
+            if _is_mark(g, base, size):
+                if not run and g.space and prev is not None:  # a gap before a raised mark is no space
+                    space(prev, g)
+                run.append(g)
+                prev = g
+                continue
+            flush()
+            if spaced and prev is not None and not unicodedata.category(g.text[0]).startswith("M"):
+                space(prev, g)
+            chars.append(Char(g.text, g.x0, g.x1))
+            prev = g
+    flush()
+    return chars, marks
+
+
+def _rtl_base(chars: list[Char], rtl_doc: bool) -> bool:
+    """Right-to-left paragraph direction in a right-to-left document, else the first strong letter's."""
+    if rtl_doc:
+        return True
+    for c in chars:
+        cls = bidi_class(c.text[0])
+        if cls in ("L", "R", "AL"):
+            return cls != "L"
+    return False
+
+
+def _text(chars: list[Char], marks: list[str], rtl_line: bool, rtl_doc: bool) -> str:
+    if rtl_line:
+        text = logical_line(chars, _rtl_base(chars, rtl_doc)).strip()
+    else:
+        text = "".join(c.text for c in chars).strip()
+        text = orient_brackets(text) if rtl_doc else text
+    for i, mark in enumerate(marks):
+        text = text.replace(chr(PLACEHOLDER + i), MARK_OPEN + mark + MARK_CLOSE)
+    return text
+
+
+def page_lines(glyphs: Sequence[Glyph], page: int, rtl_doc: bool) -> list[Line]:
+    """The printed lines of one page, top to bottom (lines on one baseline left to right)."""
+    lines = []
+    for group in _group_lines(fragments(glyphs)):
+        glyph_list = [g for f in group for g in f]
+        size = _main_size(glyph_list)
+        main = [g for g in glyph_list if g.size == size]
+        base = Counter(round(g.base, 1) for g in main).most_common(1)[0][0]
+        body = [g for g in glyph_list if not _is_mark(g, base, size)] or glyph_list
+        rtl = has_rtl("".join(g.text for g in glyph_list))
+        cells: list[Cell] = []
+        marks: list[str] = []
+        for pieces in _cells(group, size):
+            chars, found = _cell_chars(pieces, base, size, rtl)
+            cells.append(Cell([g for p in pieces for g in p], _text(chars, found, rtl, rtl_doc)))
+            marks.extend(found)
+        bold = all(g.bold for g in body if not g.text.isspace())
+        lines.append(Line(cells, base, size, bold, rtl, page, marks))
+    lines.sort(key=lambda ln: (-round(ln.base, 0), ln.x0))
+    return lines
