@@ -85,9 +85,14 @@ def subpara_key(para: int, index: int) -> str:
     return f"p:{para}.{to_letters(index)}"
 
 
-def note_key(n: int) -> str:
-    """``note:1`` (a footnote, by its number)."""
+def note_key(n: int | str) -> str:
+    """``note:1`` (a footnote, by its number), ``note:*`` (by its mark when it has no number)."""
     return f"note:{n}"
+
+
+def table_note_key(table: int, mark: str) -> str:
+    """``note:t1.a``: the note of table 1 whose mark is ``a``."""
+    return f"note:t{table}.{mark}"
 
 
 def subsub_key(para: int, sub: int, index: int) -> str:
@@ -131,8 +136,9 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
 
     meta ``{lang}-m{n}``; chapter and section ``{lang}-h{n}`` (n = order of
     headings); para ``{lang}-p{N}`` and subpara ``{lang}-p{N}.{a}`` from a
-    ``p:`` key; note ``{lang}-n{N}`` from a ``note:N`` key (else the order of
-    notes); table ``{lang}-t{n}`` (n = order of tables); anything else ``{lang}-u{n}``.
+    ``p:`` key; note ``{lang}-n{N}`` from a ``note:N`` key (``note:*`` →
+    ``{lang}-nstar``, a table's note ``note:t1.a`` → ``{lang}-nt1.a``; without a
+    key the order of notes); table ``{lang}-t{n}`` (n = order of tables); anything else ``{lang}-u{n}``.
     """
     if kind == "meta":
         return f"{lang}-m{n}"
@@ -141,7 +147,8 @@ def unit_id(lang: str, kind: str, key: str = "", n: int = 0) -> str:
     if kind in ("para", "subpara") and key.startswith("p:"):
         return f"{lang}-p{_ID_SAFE.sub('_', key[2:])}"
     if kind == "note":
-        return f"{lang}-n{_ID_SAFE.sub('_', key[5:])}" if key.startswith("note:") else f"{lang}-n{n}"
+        mark = key[5:].replace("*", "star")  # note:* → nstar
+        return f"{lang}-n{_ID_SAFE.sub('_', mark)}" if key.startswith("note:") else f"{lang}-n{n}"
     if kind == "table":
         return f"{lang}-t{n}"
     return f"{lang}-u{n}"

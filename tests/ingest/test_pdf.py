@@ -137,7 +137,7 @@ def test_seed_as_un_pdf_gives_the_same_units(seed_pdf):
     assert version.source.format == "pdf" and version.source.path == "A_68_563_zh.pdf"
     assert version.source.sha256 == hashlib.sha256(pdf.read_bytes()).hexdigest()
     # the furniture went into metadata, not into the text
-    assert version.meta["symbol"] == "A/68/563" and version.meta["original"] == "English"
+    assert version.meta["symbol"] == "A/68/563" and version.meta["original"] == "en"
     assert version.meta["job"] == "13-53431 (C)"
     assert int(version.meta["pages"]) >= 5
 

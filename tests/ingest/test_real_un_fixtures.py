@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from hlmpub.model import KINDS
+from hlmpub.model import KINDS, table_text
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "real_un"
 EXPECTED = HERE / "expected"
@@ -55,7 +55,7 @@ def test_expected_units_are_well_formed(name):
         if unit["kind"] == "table":
             rows = unit["rows"]
             assert len({len(r) for r in rows}) == 1 and all(isinstance(c, str) and c for r in rows for c in r)
-            assert unit["text"] == "\n".join("\t".join(r) for r in rows)
+            assert unit["text"] == table_text(tuple(tuple(r) for r in rows))
         else:
             assert "rows" not in unit
 

@@ -96,9 +96,9 @@ def test_metadata_from_the_masthead_and_footer():
     assert cleaned.meta == {
         "symbol": "A/99/001",
         "distribution": "General",
-        "date": "2 January 2099",
-        "language": "Chinese",
-        "original": "英文",
+        "date": "2099-01-02",  # ISO, as printed "2 January 2099"
+        "language": "zh",  # "Chinese"
+        "original": "en",  # "英文"
         "job": "13-00001 (C)",
     }
 
@@ -106,7 +106,7 @@ def test_metadata_from_the_masthead_and_footer():
 def test_distribution_and_date_on_one_line():
     meta: dict[str, str] = {}
     assert classify("Distr.: General 30 October 2013", meta)
-    assert meta == {"distribution": "General", "date": "30 October 2013"}
+    assert meta == {"distribution": "General", "date": "2013-10-30"}
 
 
 def test_date_and_language_lines_only_dropped_in_the_masthead():

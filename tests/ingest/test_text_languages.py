@@ -34,12 +34,13 @@ EXPECTED_KEYS = {
     "ar": META + ["ch:1", "p:1", "p:2", "p:2.a", "p:2.b", "ch:2", "sec:2.A", "p:3", "sec:2.B", "p:4"],
 }
 
+# printed in each language ("Distr. générale", "2 de enero de 2099", "Original: inglés"), stored alike
 EXPECTED_META = {
-    "en": {"symbol": "A/99/001", "distribution": "General", "date": "2 January 2099", "original": "English"},
-    "fr": {"symbol": "A/99/001", "distribution": "générale", "date": "2 janvier 2099", "original": "anglais"},
-    "es": {"symbol": "A/99/001", "distribution": "general", "date": "2 de enero de 2099", "original": "inglés"},
-    "ru": {"symbol": "A/99/001", "distribution": "General", "date": "2 January 2099", "original": "английский"},
-    "ar": {"symbol": "A/99/001", "distribution": "General", "date": "2 January 2099", "original": "بالإنكليزية"},
+    "en": {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02", "original": "en"},
+    "fr": {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02", "original": "en"},
+    "es": {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02", "original": "en"},
+    "ru": {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02", "original": "en"},
+    "ar": {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02", "original": "en"},
 }
 EXPECTED_JOB = {
     "en": "13-00001 (E)",

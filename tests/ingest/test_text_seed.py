@@ -147,4 +147,4 @@ def test_seed_units_laid_out_as_un_pages_give_the_same_units(version):
     again = parse_text(text, "zh", SOURCE)
     assert _shape(again.units) == _shape(version.units)
     assert again.meta["symbol"] == "A/68/563" and again.meta["job"] == "13-53431 (C)"
-    assert again.meta["original"] == "English" and again.meta["date"] == "30 October 2013"
+    assert again.meta["original"] == "en" and again.meta["date"] == "2013-10-30"

@@ -4,7 +4,9 @@ These blocks come before the first numbered heading or paragraph.  The session
 and agenda-item lines are recognised by their wording in each language; the
 block after the agenda item is the agenda title; the next two free blocks are
 the title and the subtitle (e.g. "Note by the President of the General
-Assembly"); any further ones get ``meta:front.N``.
+Assembly"); any further ones get ``meta:front.N``.  :func:`is_subtitle` knows
+the usual subtitles by their wording, so that a reader's two title blocks can
+be told from a title and its subtitle.
 """
 
 from __future__ import annotations
@@ -28,6 +30,16 @@ AGENDA: dict[str, re.Pattern[str]] = {
     "ar": re.compile(r"^(?:البند|البنود)\s.{0,40}من جدول الأعمال"),
 }
 
+#: Subtitles: who presents the document ("Note by the Secretariat", "Report of the Secretary-General").
+SUBTITLE: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"(?:的说明|的报告|的信|的普通照会|的备忘录)$"),
+    "en": re.compile(r"^(?:(?:Note|Report|Letter|Memorandum)\s+(?:by|of|from|dated)\b|Note verbale\b)"),
+    "fr": re.compile(r"^(?:(?:Note|Rapport|Lettre|Mémorandum)\s+(?:du|de|des|datée)\b|Note verbale\b)"),
+    "es": re.compile(r"^(?:(?:Nota|Informe|Carta|Memorando)\s+(?:de|del)\b|Nota verbal\b)"),
+    "ru": re.compile(r"^(?:Записка|Доклад|Письмо|Меморандум|Вербальная нота)\b"),
+    "ar": re.compile(r"^(?:مذكرة|تقرير|رسالة|مذكرة شفوية)\s"),
+}
+
 SESSION_KEY = "meta:session"
 AGENDA_KEY = "meta:agenda-item"
 AGENDA_TITLE_KEY = "meta:agenda-title"
@@ -37,6 +49,12 @@ FREE_KEYS = ("meta:title", "meta:subtitle")
 def is_front_line(line: str, lang: str) -> bool:
     """A session or agenda-item line."""
     return any(table[lang].search(line) for table in (SESSION, AGENDA) if lang in table)
+
+
+def is_subtitle(text: str, lang: str) -> bool:
+    """Does ``text`` (a note mark such as ``*`` at its end allowed) read like a subtitle in ``lang``?"""
+    pattern = SUBTITLE.get(lang)
+    return pattern is not None and pattern.search(text.strip().rstrip("*†‡ ").strip()) is not None
 
 
 def front_keys(texts: list[str], lang: str) -> list[str]:

@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .facts import distribution, iso_date, language_code
+
 SYMBOL = r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)*/[A-Za-z0-9.\-]*[0-9][A-Za-z0-9.\-]*\*?"  # A/68/563* = reissued
 PAGE = r"(?P<page>\d{1,3})\s?/\s?(?P<of>\d{1,3})"
 JOB = r"\d{2}-\d{5}[A-Z]?(?:\s?\([A-Z]\))?"
@@ -53,14 +55,6 @@ ORGANS = frozenset(
         "совет безопасности", "مجلس الأمن", "安全理事会", "economic and social council",
         "conseil économique et social", "consejo económico y social", "экономический и социальный совет",
         "المجلس الاقتصادي والاجتماعي", "经济及社会理事会",
-    }
-)  # fmt: skip
-VERSION_LANGUAGE = frozenset(
-    {
-        "arabic", "chinese", "english", "french", "russian", "spanish", "arabe", "chinois", "anglais",
-        "français", "russe", "espagnol", "árabe", "chino", "inglés", "francés", "ruso", "español",
-        "арабский", "китайский", "английский", "французский", "русский", "испанский",
-        "عربي", "صيني", "انكليزي", "فرنسي", "روسي", "اسباني", "中文", "英文", "法文", "俄文", "西班牙文", "阿拉伯文",
     }
 )  # fmt: skip
 DATE_LINE = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)[\w\s./,،-]{6,40}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -121,19 +115,20 @@ def classify(line: str, meta: dict[str, str]) -> bool:
         return True
     job = JOB_LINE.match(line)
     if job:
-        meta.setdefault("job", job.group("job"))
+        record_job(job.group("job"), meta)
         return True
     if _is_page_number(line) or BARCODE_LINE.match(line) or URL_LINE.match(line) or RECYCLE.search(line):
         return True
     distr = DISTR_LINE.match(line)
     if distr:
-        meta.setdefault("distribution", distr.group("v"))
+        meta.setdefault("distribution", distribution(distr.group("v")))
         if distr.group("date"):
-            meta.setdefault("date", distr.group("date"))
+            meta.setdefault("date", iso_date(distr.group("date")) or distr.group("date"))
         return True
     original = ORIGINAL_LINE.match(line)
     if original:
-        meta.setdefault("original", original.group("v").strip())
+        printed = original.group("v").strip()
+        meta.setdefault("original", language_code(printed) or printed)
         return True
     if line.casefold() in ORGANS:
         return True
@@ -143,21 +138,29 @@ def classify(line: str, meta: dict[str, str]) -> bool:
     return False
 
 
+def record_job(job: str, meta: dict[str, str]) -> None:
+    """Keep the first job number seen, or a later one that adds the version letter (``99-01234`` → ``(C)``)."""
+    known = meta.get("job", "")
+    if not known or (known == job.split("(")[0].strip() and "(" in job):
+        meta["job"] = re.sub(r"\s+\(", " (", job)
+
+
 def _record_job(line: str, meta: dict[str, str]) -> None:
     """The job number of a one-line footer (``2/8 13-53431 (C)``, ``13-53431 (C) 2/8``), if it has one."""
     for token in TOKEN.finditer(line):
         if JOB_TOKEN.match(token.group(0)):
-            meta.setdefault("job", token.group(0))
+            record_job(token.group(0), meta)
             return
 
 
 def _masthead(line: str, meta: dict[str, str]) -> bool:
     """Date or version-language line right after ``Distr.``."""
     if "date" not in meta and DATE_LINE.match(line):
-        meta["date"] = line
+        meta["date"] = iso_date(line) or line
         return True
-    if line.casefold() in VERSION_LANGUAGE:
-        meta.setdefault("language", line)
+    code = language_code(line)
+    if code:
+        meta.setdefault("language", code)
         return True
     return False
 
@@ -167,15 +170,34 @@ def strip_furniture(text: str) -> Cleaned:
     return strip_lines(text.replace(FORM_FEED, f"\n{FORM_FEED}\n").split("\n"))
 
 
+@dataclass
+class FurnitureFilter:
+    """Tells furniture lines from text, one content line at a time, and keeps what they say in ``meta``.
+
+    Stateful because the date and version-language lines count as masthead
+    only within :data:`MASTHEAD_SPAN` lines after ``Distr.``.
+    """
+
+    meta: dict[str, str] = field(default_factory=dict)
+    span: int = 0
+
+    def is_furniture(self, line: str) -> bool:
+        """True when ``line`` (stripped, not blank) is furniture; its facts go to ``meta``."""
+        dropped = classify(line, self.meta) or (self.span > 0 and _masthead(line, self.meta))
+        self.span = MASTHEAD_SPAN if dropped and DISTR_LINE.match(line) else max(self.span - 1, 0)
+        return dropped
+
+
 def strip_lines(lines: Iterable[str]) -> Cleaned:
     """Drop page furniture from ``lines``, where a line that is a form feed is a page break."""
     out = Cleaned()
+    furniture = FurnitureFilter(out.meta)
     after_drop = True  # at the start, like after a page break: leading blanks go
-    masthead = 0
     for raw in lines:
         line = "\f" if raw.strip(" \t\r\v\u3000") == "\f" else raw.strip()  # str.strip() would eat the \f
-        if line == "\f" or (line and classify(line, out.meta)) or (masthead and line and _masthead(line, out.meta)):
-            masthead = MASTHEAD_SPAN if DISTR_LINE.match(line) else max(masthead - 1, 0)
+        if line == "\f" or (line and furniture.is_furniture(line)):
+            if line == "\f":
+                furniture.span = max(furniture.span - 1, 0)
             while out.lines and not out.lines[-1]:
                 out.lines.pop()
             if line == "\f" or is_page_furniture(line):
@@ -186,7 +208,6 @@ def strip_lines(lines: Iterable[str]) -> Cleaned:
             if not after_drop:
                 out.lines.append("")
             continue
-        masthead = max(masthead - 1, 0)
         after_drop = False
         out.lines.append(raw.rstrip())
     while out.lines and not out.lines[-1]:

@@ -14,7 +14,9 @@ For pages and paragraphs (text, PDF, DOCX):
 6. keys and ids assigned (:mod:`hlmpub.conventions`).
 
 Blocks that name the part of the document they are in (UDHR articles) carry
-their structure with them and go to :mod:`.structured` instead.
+their structure with them and go to :mod:`.structured` instead; readings with
+headings, tables, furniture blocks or paragraphs whose layout is known (DOCX,
+tagged PDF, the layout of an untagged PDF) go to :mod:`.paragraphs`.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .frontmatter import front_keys
 from .furniture import FORM_FEED, strip_lines
 from .joining import join_lines, vocabulary
 from .markers import Segment, segment
+from .paragraphs import paragraph_units, uses_paragraphs
 from .structured import structured_units
 
 
@@ -113,6 +116,8 @@ def to_version(reading: Reading, lang: str, *, gap: int | None = None) -> Versio
     meta: dict[str, str] = {}
     if any(block.layout.part for block in reading.blocks):
         units = structured_units(reading, lang)
+    elif uses_paragraphs(reading.blocks):
+        units, meta = paragraph_units(reading, lang)
     else:
         units, meta = text_units(reading.blocks, lang, gap)
     return Version(lang=lang, units=tuple(units), source=reading.source, meta={**meta, **reading.meta})
