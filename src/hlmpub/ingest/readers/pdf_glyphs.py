@@ -45,6 +45,7 @@ class Glyph:
     bold: bool
     space: bool = False
     brk: bool = False
+    ox: float = 0.0  # the origin (pen position) on the baseline; a full-width glyph advances one em from it
 
     @property
     def top(self) -> float:
@@ -154,7 +155,7 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         x0, x1 = left.value, right.value
         if x1 <= x0:  # an empty box (a space-like glyph): give it its origin
             x0 = x1 = ox.value
-        glyphs.append(Glyph(text, x0, x1, oy.value, round(size, 2), bold, space, brk))
+        glyphs.append(Glyph(text, x0, x1, oy.value, round(size, 2), bold, space, brk, ox.value))
         space = brk = False
         if text == "-" and pdfium_c.FPDFText_GetUnicode(raw, i) == ord(LINE_END_HYPHEN):
             brk = True  # PDFium joined the lines at a line-end hyphen: the next glyph starts a line

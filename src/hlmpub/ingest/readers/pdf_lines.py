@@ -41,6 +41,8 @@ SAME_BASE = 0.2
 #: A gap between two fragments of one line wider than this share of an em is a space.
 SPACE_GAP = 0.2
 MARK_CHARS = frozenset("*†‡§¶#")
+#: CJK punctuation that a line breaker never puts at the start of a line (it goes with the character before).
+NO_LINE_START = frozenset("、。，．,.：:；;？?！!）)」』】〕〉》’”・·ー…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 #: Marks stand in the text builder as noncharacters from U+FDD2 on (bidi-neutral, never text).
 PLACEHOLDER = 0xFDD2
 
@@ -86,6 +88,16 @@ class Line:
         return max(c.x1 for c in self.cells)
 
     @property
+    def reach(self) -> float:
+        """Where the line ends in its direction (right, or left when RTL), counting a full-width glyph's whole em.
+
+        CJK punctuation (、。，) is inked on one side of its em box; the line breaker counts the box.
+        """
+        if self.rtl:
+            return self.x0
+        return max(g.ox + g.size if _is_cjk(g.text) else g.x1 for c in self.cells for g in c.glyphs)
+
+    @property
     def top(self) -> float:
         """Top of the line's em boxes."""
         return self.base + 0.85 * self.size
@@ -115,11 +127,17 @@ class Line:
         if not glyphs:
             return 0.0
         first = glyphs[0]
-        if _is_cjk(first.text):
-            return first.x1 - first.x0
+        if _is_cjk(first.text) or not first.text.isalnum():  # one character, with the punctuation that may not start a line (三、)
+            end = first
+            for k, g in enumerate(glyphs[1:]):
+                if g.text not in NO_LINE_START and (k or first.text.isalnum()):
+                    break  # (punctuation that starts the line goes with the character after it)
+                end = g
+            right = end.ox + end.size if _is_cjk(end.text) else end.x1
+            return (right - first.x0) if not self.rtl else first.x1 - end.x0
         end = first
         for g in glyphs[1:]:
-            if g.space or _gap(end, g) > SPACE_GAP * self.size:
+            if g.space or _gap(end, g) > SPACE_GAP * self.size or _is_cjk(g.text):
                 break
             end = g
         return abs((end.x1 if not self.rtl else end.x0) - (first.x0 if not self.rtl else first.x1))
