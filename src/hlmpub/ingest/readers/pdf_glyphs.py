@@ -137,6 +137,9 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         if text in "\r\n":
             brk = True
             continue
+        hyphen = text == LINE_END_HYPHEN or bool(pdfium_c.FPDFText_IsHyphen(raw, i))
+        if hyphen:  # PDFium joined two lines at a hyphen (and reports it as U+0002 or U+FFFE)
+            text = "-"
         if text.isspace() or text == "\x00":
             space = True
             continue
@@ -146,8 +149,6 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         if pending_high and "\udc00" <= text <= "\udfff":
             text = (pending_high + text).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
         pending_high = ""
-        if text == LINE_END_HYPHEN:
-            text = "-"
         pdfium_c.FPDFText_GetCharBox(raw, i, *box_refs)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
         bold, scale = fonts.style(raw, i)
@@ -156,9 +157,7 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         if x1 <= x0:  # an empty box (a space-like glyph): give it its origin
             x0 = x1 = ox.value
         glyphs.append(Glyph(text, x0, x1, oy.value, round(size, 2), bold, space, brk, ox.value))
-        space = brk = False
-        if text == "-" and pdfium_c.FPDFText_GetUnicode(raw, i) == ord(LINE_END_HYPHEN):
-            brk = True  # PDFium joined the lines at a line-end hyphen: the next glyph starts a line
+        space, brk = False, hyphen  # after a line-end hyphen the next glyph starts a line
     return glyphs
 
 

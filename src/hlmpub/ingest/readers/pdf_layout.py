@@ -103,9 +103,10 @@ class _Page:
     masthead: Table | None
 
 
-def _zones(page: PageLayout, metrics: Metrics, first: bool, rtl: bool, continuing: bool) -> _Page:
+def _zones(page: PageLayout, edge: tuple[int, int], metrics: Metrics, rtl: bool, continuing: bool) -> _Page:
     lines = page.lines
-    top, bottom = furniture_split(lines, page.height)
+    top, bottom = edge
+    first = page.number == 1
     header, footer = lines[:top], lines[len(lines) - bottom :]
     rest = lines[top : len(lines) - bottom]
     edges = frame(rest, metrics.body_size)
@@ -225,8 +226,9 @@ def layout_blocks(pages: Sequence[PageLayout], rtl: bool) -> tuple[Block, ...]:
     _check(pages)
     metrics = measure(p.lines for p in pages)
     builder = _Builder(metrics, rtl)
-    for index, page in enumerate(pages):
-        builder.page(page, _zones(page, metrics, index == 0, rtl, bool(builder.notes)))
+    edges = furniture_split([p.lines for p in pages], [p.height for p in pages])
+    for page, edge in zip(pages, edges, strict=True):
+        builder.page(page, _zones(page, edge, metrics, rtl, bool(builder.notes)))
     blocks: list[Block] = []
     for item in builder.out:
         if isinstance(item, Paragraph):

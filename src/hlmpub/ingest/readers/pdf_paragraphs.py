@@ -40,8 +40,9 @@ NUMBERED = re.compile(
     r"|\d{1,4}\s?-\s|[\u0600-\u06ff]{1,8}\s?-\s)"
 )
 MARKS = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
-#: The quantile of line ends taken for the edge of the text (most lines of a paragraph are full).
-FULL_LINE = 0.75
+#: Line ends this close (points) are one place; a place or a step this common (share of the most common) counts.
+EDGE_BUCKET = 2.0
+COMMON = 0.3
 #: Room for the space before a word that would have fitted, in ems.
 SPACE = 0.3
 
@@ -74,7 +75,7 @@ def measure(pages: Iterable[Sequence[Line]]) -> Metrics:
     steps: dict[float, Counter[float]] = {}
     for lines in pages:
         for a, b in zip(lines, lines[1:], strict=False):
-            step = round(a.base - b.base, 1)
+            step = round(2 * (a.base - b.base)) / 2
             if a.size == b.size and a.bold == b.bold and 0.9 * a.size <= step <= 2.5 * a.size:
                 steps.setdefault(a.size, Counter())[step] += 1
         for line in lines:
@@ -84,23 +85,31 @@ def measure(pages: Iterable[Sequence[Line]]) -> Metrics:
 
 
 def _usual(steps: Counter[float]) -> float:
-    """The most common step; among near ties the smaller (paragraph gaps are the larger steps)."""
+    """The line pitch: the smallest step that is common (paragraph gaps are larger steps, and may be more
+    common than the pitch in a text of short paragraphs)."""
     top = steps.most_common(1)[0][1]
-    return min(s for s, n in steps.items() if n >= 0.5 * top)
+    return min(s for s, n in steps.items() if n >= max(2, COMMON * top) or n == top)
 
 
 def frame(lines: Sequence[Line], body_size: float) -> Frame:
-    """The edges of the body text: where full body-size lines end (a high quantile: punctuation may hang out,
-    CJK lines set flush left end raggedly), where most lines start."""
+    """The edges of the body text (where full body-size lines end, :func:`_edge`) and where most lines start."""
     body = [ln for ln in lines if abs(ln.size - body_size) <= SAME_SIZE] or list(lines)
     if not body:
         return Frame(0.0, 0.0)
     starts = Counter(round(ln.x1 if ln.rtl else ln.x0) for ln in body)
-    lefts = sorted(ln.x0 for ln in body)
-    rights = sorted(ln.reach for ln in body if not ln.rtl) or [max(ln.x1 for ln in body)]
-    left = lefts[int((1 - FULL_LINE) * (len(lefts) - 1))]
-    right = rights[int(FULL_LINE * (len(rights) - 1))]
+    left = -_edge([-ln.x0 for ln in body if ln.rtl]) if any(ln.rtl for ln in body) else min(ln.x0 for ln in body)
+    right = _edge([ln.reach for ln in body if not ln.rtl]) if not all(ln.rtl for ln in body) else max(ln.x1 for ln in body)
     return Frame(left, right, starts.most_common(1)[0][0])
+
+
+def _edge(ends: list[float]) -> float:
+    """Where full lines end: the furthest place where many lines end (one line's hanging comma is not it)."""
+    buckets: dict[int, list[float]] = {}
+    for x in ends:
+        buckets.setdefault(round(x / EDGE_BUCKET), []).append(x)
+    most = max(len(b) for b in buckets.values())
+    common = [b for b in buckets.values() if len(b) >= max(2, COMMON * most) or len(b) == most]
+    return max(max(b) for b in common)
 
 
 def _same_type(a: Line, b: Line) -> bool:

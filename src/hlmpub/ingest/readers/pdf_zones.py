@@ -11,7 +11,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .pdf_glyphs import Rule
@@ -19,7 +20,10 @@ from .pdf_lines import MARK_CLOSE, Line
 
 #: The top and bottom share of a page where running headers and footers sit.
 EDGE_BAND = 0.1
-#: Furniture stands apart from the text by more than this many ems of the nearer line.
+#: Lines this close in height (points) on two pages are at the same place.
+SAME_PLACE = 3.0
+DIGITS = re.compile(r"\d+")
+#: On a lone page, furniture stands apart from the text by more than this many ems of the nearer line.
 APART = 1.2
 #: The rule over the footnotes: between these shares of the text width, in the bottom part of the page, thin.
 NOTE_RULE_MIN, NOTE_RULE_MAX = 0.1, 0.5
@@ -31,8 +35,63 @@ def _apart(upper: Line, lower: Line) -> bool:
     return upper.bottom - lower.top > APART * max(upper.size, lower.size)
 
 
-def furniture_split(lines: Sequence[Line], height: float) -> tuple[int, int]:
-    """How many lines at the top and at the bottom of a page (top to bottom) are running header / footer."""
+def _key(line: Line) -> tuple[str, int]:
+    """A line's text with its numbers blanked (page 2/9 and 3/9 alike) and its height on the page."""
+    return DIGITS.sub("#", line.text.strip()), round(line.base / SAME_PLACE)
+
+
+def _edge_count(lines: Sequence[Line], furniture: Callable[[int, Line], bool], band: Callable[[Line], bool]) -> int:
+    """How many lines from the start of ``lines`` are in the edge band and furniture."""
+    count = 0
+    while count < len(lines) and band(lines[count]) and furniture(count, lines[count]):
+        count += 1
+    return count
+
+
+def furniture_split(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[tuple[int, int]]:
+    """How many lines at the top and at the bottom of each page (lines top to bottom) are running header / footer.
+
+    A line near the edge is furniture when the same line (numbers aside) sits at the same height on another
+    page, or when it stands apart from the text by more than a line's height and lies wholly outside the
+    text of the other pages (page 1's own footer; not a heading that starts a page).  A document of one
+    page has no other pages: there standing apart is enough.
+    """
+    seen: dict[tuple[str, int], set[int]] = {}
+    for number, lines in enumerate(pages):
+        for line in lines:
+            seen.setdefault(_key(line), set()).add(number)
+    repeated = {key for key, where in seen.items() if len(where) > 1}
+    apart = [_apart_split(lines, height) for lines, height in zip(pages, heights, strict=True)]
+    tops, bottoms = [], []
+    for lines, (top, bottom) in zip(pages, apart, strict=True):
+        body = [ln for ln in lines[top : len(lines) - bottom] if _key(ln) not in repeated]
+        tops.append(max((ln.top for ln in body), default=None))
+        bottoms.append(min((ln.bottom for ln in body), default=None))
+    out = []
+    for number, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        others_top = [t for k, t in enumerate(tops) if k != number and t is not None]
+        others_bottom = [b for k, b in enumerate(bottoms) if k != number and b is not None]
+        if not others_top or not others_bottom:
+            out.append(apart[number])
+            continue
+        text_top, text_bottom = max(others_top), min(others_bottom)
+        apart_top, apart_bottom = apart[number]
+        top = _edge_count(
+            lines,
+            lambda k, ln: _key(ln) in repeated or (k < apart_top and ln.bottom > text_top),
+            lambda ln: ln.top >= (1 - EDGE_BAND) * height,
+        )
+        bottom = _edge_count(
+            list(reversed(lines[top:])),
+            lambda k, ln: _key(ln) in repeated or (k < apart_bottom and ln.top < text_bottom),
+            lambda ln: ln.bottom <= EDGE_BAND * height,
+        )
+        out.append((top, bottom))
+    return out
+
+
+def _apart_split(lines: Sequence[Line], height: float) -> tuple[int, int]:
+    """Furniture of a lone page: lines in the edge bands standing apart from the text."""
     top = 0
     while top < len(lines) and lines[top].top >= (1 - EDGE_BAND) * height:
         top += 1
