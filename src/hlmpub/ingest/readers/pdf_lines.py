@@ -21,6 +21,7 @@ put in logical order by :func:`.pdf_bidi.logical_line`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -45,6 +46,12 @@ MARK_CHARS = frozenset("*†‡§¶#")
 NO_LINE_START = frozenset("、。，．,.：:；;？?！!）)」』】〕〉》’”・·ー…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 #: Marks stand in the text builder as noncharacters from U+FDD2 on (bidi-neutral, never text).
 PLACEHOLDER = 0xFDD2
+#: What begins like a paragraph or note number (``15.``, ``(b)``, ``三、``, ``2 -``, ``ألف -``).
+NUMBERED = re.compile(
+    r"^\s*(?:[(（]?(?:\d{1,4}|[A-Za-z]{1,4}|[一二三四五六七八九十]{1,3}|[\u0600-\u06ff]{1,8})[.)．、）]"
+    r"|\d{1,4}\s?-\s|[\u0600-\u06ff]{1,8}\s?-\s)"
+)
+MARKS = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
 
 
 @dataclass
@@ -76,6 +83,7 @@ class Line:
     rtl: bool
     page: int = 0
     marks: list[str] = field(default_factory=list)  # the marks it holds, in order
+    whole: str = ""  # the text of a line of several cells read as one line ("" when it has one cell)
 
     @property
     def x0(self) -> float:
@@ -109,9 +117,8 @@ class Line:
 
     @property
     def text(self) -> str:
-        """The cells' texts in reading order, one space apart."""
-        cells = self.cells[::-1] if self.rtl else self.cells
-        return " ".join(c.text for c in cells if c.text)
+        """The line's text in logical order."""
+        return self.whole or self.cells[0].text
 
     @property
     def lead_mark(self) -> str:
@@ -141,6 +148,11 @@ class Line:
                 break
             end = g
         return abs((end.x1 if not self.rtl else end.x0) - (first.x0 if not self.rtl else first.x1))
+
+
+def plain(text: str) -> str:
+    """A line's text without its raised marks."""
+    return MARKS.sub("", text)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -366,7 +378,11 @@ def page_lines(glyphs: Sequence[Glyph], page: int, rtl_doc: bool) -> list[Line]:
             chars, found = _cell_chars(pieces, base, size, rtl)
             cells.append(Cell([g for p in pieces for g in p], _text(chars, found, rtl, rtl_doc)))
             marks.extend(found)
+        whole = ""
+        if len(cells) > 1:  # the line read as one (a number set apart by a wide tab is still its paragraph's)
+            chars, found = _cell_chars(list(group), base, size, rtl)
+            whole = _text(chars, found, rtl, rtl_doc)
         bold = all(g.bold for g in body if not g.text.isspace())
-        lines.append(Line(cells, base, size, bold, rtl, page, marks))
+        lines.append(Line(cells, base, size, bold, rtl, page, marks, whole))
     lines.sort(key=lambda ln: (-round(ln.base, 0), ln.x0))
     return lines

@@ -8,6 +8,9 @@ A line starts a new paragraph when (:func:`starts_paragraph`):
 * the line before it ended early: the first word of this line would have fitted
   there (so the line before was ended on purpose) — not for bold lines, which
   are titles and headings wrapped short on purpose;
+* the line before it ends a sentence and it begins like a numbered paragraph
+  (``15.``, ``(b)``, ``三、``): where the text edge is unknown (a page of
+  one-line paragraphs) or across a page break;
 * it is indented further than the turnover lines of the paragraph so far.
 
 A line that begins like a marker (``三、``, ``2099.``) after a full line is
@@ -19,12 +22,11 @@ was full.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .pdf_lines import MARK_CLOSE, MARK_OPEN, Line
+from .pdf_lines import NUMBERED, Line, plain
 
 #: Sizes closer than this (points) are one type.
 SAME_SIZE = 0.5
@@ -33,13 +35,8 @@ EXTRA_GAP = 0.25
 MIN_EXTRA = 2.0
 #: A first line indented by more than this many ems (against the turnover lines) starts a paragraph.
 INDENT = 0.8
-#: What ends a sentence, and what begins like a paragraph number (only asked across a page break).
+#: What ends a sentence.
 SENTENCE_END = tuple(".。!?！？:：;；")
-NUMBERED = re.compile(
-    r"^\s*(?:[(（]?(?:\d{1,4}|[A-Za-z]{1,4}|[一二三四五六七八九十]{1,3}|[\u0600-\u06ff]{1,8})[.)．、）]"
-    r"|\d{1,4}\s?-\s|[\u0600-\u06ff]{1,8}\s?-\s)"
-)
-MARKS = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
 #: Line ends this close (points) are one place; a place or a step this common (share of the most common) counts.
 EDGE_BUCKET = 2.0
 COMMON = 0.3
@@ -133,15 +130,14 @@ def starts_paragraph(a: Line, b: Line, first: Line, edges: Frame, metrics: Metri
     gap = a.base - b.base
     if gap < 0 or gap > metrics.pitch(a) + max(MIN_EXTRA, EXTRA_GAP * a.size):
         return True
-    if not a.bold and ended_early(a, b, edges):
+    if not a.bold and (ended_early(a, b, edges) or _numbered_after_sentence(a, b)):
         return True
     return a is not first and _indent(b, b.rtl) - _indent(a, a.rtl) > INDENT * b.size
 
 
 def _numbered_after_sentence(a: Line, b: Line) -> bool:
     """``a`` ends a sentence and ``b`` begins like a numbered paragraph (``15.``, ``(b)``, ``三、``, ``2 -``)."""
-    end = MARKS.sub("", a.text).rstrip()
-    return end.endswith(SENTENCE_END) and bool(NUMBERED.match(MARKS.sub("", b.text)))
+    return plain(a.text).rstrip().endswith(SENTENCE_END) and bool(NUMBERED.match(plain(b.text)))
 
 
 def continues_page(a: Line, b: Line, edges: Frame, first: Line) -> bool:

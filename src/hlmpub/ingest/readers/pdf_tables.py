@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .pdf_glyphs import Rule
-from .pdf_lines import Line
+from .pdf_lines import NUMBERED, Line, plain
 
 #: A rule spans a table when it covers this share of the table's width.
 SPANS = 0.5
@@ -156,10 +156,20 @@ def find_tables(lines: Sequence[Line], rules: Sequence[Rule]) -> list[tuple[int,
                 j += 1
             else:
                 break
-        if sum(1 for ln in lines[i:j] if len(ln.cells) > 1) >= 2:
+        multi = [ln for ln in lines[i:j] if len(ln.cells) > 1]
+        if len(multi) >= 2 and not _numbered_list(multi):
             runs.append((i, j))
         i = j
     return runs
+
+
+def _numbered_list(lines: Sequence[Line]) -> bool:
+    """Lines of two cells whose first cell is only a number (``1.<tab>Text``): paragraphs, not a table."""
+    def number_only(text: str) -> bool:
+        found = NUMBERED.match(text + " ")
+        return found is not None and found.end() >= len(text)
+
+    return all(len(ln.cells) == 2 and number_only(plain(ln.cells[0].text).strip()) for ln in lines)
 
 
 def masthead_end(lines: Sequence[Line], rules: Sequence[Rule], height: float, text_width: float) -> int:

@@ -1,6 +1,6 @@
 """The zones of a page that are not body text: running header and footer, the footnotes.
 
-* **Furniture**: lines in the top or bottom tenth of the page that stand
+* **Furniture**: lines in the top or bottom twelfth of the page that stand
   apart from the text (a gap of more than a line): running header (the
   symbol), footer (page number, job number, barcode, recycling line).  A line
   of the masthead or of the body close to the edge is not apart, so it stays.
@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from .pdf_glyphs import Rule
 from .pdf_lines import MARK_CLOSE, Line
 
-#: The top and bottom share of a page where running headers and footers sit.
-EDGE_BAND = 0.1
+#: The top and bottom share of a page where running headers and footers sit (UN: about 5 %; text from 9 %).
+EDGE_BAND = 0.08
 #: Lines this close in height (points) on two pages are at the same place.
 SAME_PLACE = 3.0
 DIGITS = re.compile(r"\d+")
+#: A note number typed at the start of a footnote line (not raised): a number or asterisks, a space, text.
+TYPED_MARK = re.compile(r"^\s*(\d{1,3}|\*{1,3}|[†‡])\s+\S")
 #: On a lone page, furniture stands apart from the text by more than this many ems of the nearer line.
 APART = 1.2
 #: The rule over the footnotes: between these shares of the text width, in the bottom part of the page, thin.
@@ -99,6 +101,8 @@ def _apart_split(lines: Sequence[Line], height: float) -> tuple[int, int]:
         top -= 1
     bottom = 0
     while bottom < len(lines) - top and lines[-1 - bottom].bottom <= EDGE_BAND * height:
+        if note_mark(lines[-1 - bottom], 0):
+            break  # a footnote, not a footer
         bottom += 1
     while 0 < bottom < len(lines) - top and not _apart(lines[-1 - bottom], lines[-bottom]):
         bottom -= 1
@@ -124,7 +128,7 @@ def note_zone_start(
     for rule in sorted(short, key=lambda r: -r.y):
         start = next((k for k, ln in enumerate(lines) if ln.top < rule.y), len(lines))
         zone = lines[start:]
-        if zone and all(ln.size < body for ln in zone) and (zone[0].lead_mark or continuing):
+        if zone and all(ln.size <= body for ln in zone) and (note_mark(zone[0], 0) or continuing):
             return start
     return len(lines)
 
@@ -144,13 +148,27 @@ def without_lead_mark(text: str) -> str:
     return text[text.index(MARK_CLOSE) + 1 :].lstrip() if text and text.find(MARK_CLOSE) >= 0 else text
 
 
+def note_mark(line: Line, last: int) -> str:
+    """The mark a footnote line starts with: raised, or typed (``1 See…``, ``* Reissued…``) when it is the next
+    number after ``last`` (0: any number) or asterisks; "" when it starts none."""
+    if line.lead_mark:
+        return line.lead_mark
+    typed = TYPED_MARK.match(line.text)
+    if typed is None:
+        return ""
+    mark = typed.group(1)
+    return mark if not mark.isdigit() or not last or int(mark) == last + 1 else ""
+
+
 def split_notes(zone: Sequence[Line], page: int, notes: list[FoundNote]) -> list[FoundNote]:
     """The notes of one footnote zone appended to ``notes``; lines before the first mark continue the last note."""
     added: list[FoundNote] = []
     for line in zone:
-        mark = line.lead_mark
+        numbers = [int(n.mark) for n in (*notes, *added) if n.mark.isdigit()]
+        mark = note_mark(line, numbers[-1] if numbers else 0)
         if mark:
-            added.append(FoundNote(mark, [without_lead_mark(line.text)], page, line.size))
+            text = without_lead_mark(line.text) if line.lead_mark else line.text.lstrip()[len(mark) :].lstrip()
+            added.append(FoundNote(mark, [text], page, line.size))
         elif added:
             added[-1].lines.append(line.text)
         elif notes:
