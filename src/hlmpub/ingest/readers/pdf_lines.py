@@ -183,52 +183,63 @@ def _main_size(glyphs: Sequence[Glyph]) -> float:
     return Counter(g.size for g in glyphs).most_common(1)[0][0]
 
 
-def _attach_marks(groups: list[list[list[Glyph]]]) -> list[list[list[Glyph]]]:
-    """A group of small raised fragments (a note mark alone) joins the line it is raised above."""
-    sizes = [_main_size([g for f in grp for g in f]) for grp in groups]
+@dataclass
+class _Group:
+    """Fragments of one printed line while lines are built: their baseline and main size, kept up to date."""
+
+    frags: list[list[Glyph]]
+    base: float
+    size: float
+
+    @property
+    def glyphs(self) -> list[Glyph]:
+        """All glyphs of the group."""
+        return [g for f in self.frags for g in f]
+
+
+def _attach_marks(groups: list[_Group]) -> list[_Group]:
+    """A group of small raised fragments (a note mark alone) joins the line it is raised above (the nearest)."""
     keep = [True] * len(groups)
     for i, grp in enumerate(groups):
-        glyphs = [g for f in grp for g in f]
+        glyphs = grp.glyphs
         if len(glyphs) > 4:
             continue
         best, best_dist = -1, 0.0
         for j, other in enumerate(groups):
-            if j == i or not keep[j] or sizes[i] > MARK_SIZE * sizes[j]:
+            if j == i or not keep[j] or grp.size > MARK_SIZE * other.size:
                 continue
-            base = _main_base(other)
-            raise_ = glyphs[0].base - base
-            if not MARK_RAISE * sizes[j] <= raise_ <= 0.8 * sizes[j]:
+            if not MARK_RAISE * other.size <= glyphs[0].base - other.base <= 0.8 * other.size:
                 continue
-            dist = min(_gap(a, b) for a in glyphs for f in other for b in f)
-            if dist <= CELL_GAP * sizes[j] and (best < 0 or dist < best_dist):
+            dist = min(_gap(a, b) for a in glyphs for b in other.glyphs)
+            if dist <= CELL_GAP * other.size and (best < 0 or dist < best_dist):
                 best, best_dist = j, dist
         if best >= 0:
-            groups[best].extend(grp)
+            groups[best].frags.extend(grp.frags)
             keep[i] = False
     return [grp for grp, k in zip(groups, keep, strict=True) if k]
 
 
-def _main_base(group: list[list[Glyph]]) -> float:
-    glyphs = [g for f in group for g in f]
-    size = _main_size(glyphs)
-    return Counter(round(g.base, 1) for g in glyphs if g.size == size).most_common(1)[0][0]
-
-
 def _group_lines(frags: list[list[Glyph]]) -> list[list[list[Glyph]]]:
     """Fragments on one baseline (and of comparable size) as one group each, top to bottom."""
-    groups: list[list[list[Glyph]]] = []
+    groups: list[_Group] = []
     for frag in sorted(frags, key=lambda f: -f[0].base):
         size = _main_size(frag)
-        for grp in groups:
-            gsize = _main_size([g for f in grp for g in f])
-            if abs(frag[0].base - grp[0][0].base) <= SAME_BASE * min(size, gsize) and not (
-                size < MARK_SIZE * gsize or gsize < MARK_SIZE * size
-            ):
-                grp.append(frag)
+        home = None
+        for grp in reversed(groups):  # groups come top to bottom: only the last few can be on this baseline
+            if grp.base - frag[0].base > SAME_BASE * max(size, grp.size):
                 break
+            if abs(frag[0].base - grp.base) <= SAME_BASE * min(size, grp.size) and not (
+                size < MARK_SIZE * grp.size or grp.size < MARK_SIZE * size
+            ):
+                home = grp
+                break
+        if home is None:
+            groups.append(_Group([frag], frag[0].base, size))
         else:
-            groups.append([frag])
-    return _attach_marks(groups)
+            home.frags.append(frag)
+            if size > home.size:
+                home.size, home.base = size, frag[0].base
+    return [grp.frags for grp in _attach_marks(groups)]
 
 
 def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
