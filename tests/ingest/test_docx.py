@@ -531,3 +531,32 @@ def test_list_defined_through_a_numbering_style(tmp_path):
     </w:styles>""")
     lists = ListNumbering(numbering, styles, tmp_path / "x.docx")
     assert [lists.marker(_paragraph_xml("5", "0")) for _ in range(2)] == ["7.\t", "8.\t"]
+
+
+def test_builtin_heading_styles_and_a_data_table(tmp_path):
+    # synthetic: Word's own Title and Heading 2 styles, a data table with a header row and merged cells
+    doc = Document()
+    doc.add_paragraph("A synthetic title", style="Title")
+    doc.add_paragraph("1. First paragraph.")
+    doc.add_paragraph("Background", style="Heading 2")
+    table = doc.add_table(rows=3, cols=3)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(OxmlElement("w:tblHeader"))
+    for col, text in enumerate(("Region", "2098", "2099")):
+        table.cell(0, col).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "North"
+    table.cell(1, 1).text, table.cell(1, 2).text = "10", "12"
+    table.cell(2, 1).merge(table.cell(2, 2)).text = "n/a"
+    doc.add_paragraph("2. After the table.")
+    path = tmp_path / "styles.docx"
+    doc.save(str(path))
+    version = read_version(path, "en")
+    assert [(u.id, u.kind, u.key, u.text) for u in version.units if u.kind != "table"] == [
+        ("en-m1", "meta", "meta:title", "A synthetic title"),
+        ("en-p1", "para", "p:1", "First paragraph."),
+        ("en-h1", "section", "", "Background"),
+        ("en-p2", "para", "p:2", "After the table."),
+    ]
+    table_unit = version.units[3]
+    assert (table_unit.id, table_unit.key, table_unit.header_rows) == ("en-t1", "table:1", 1)
+    assert table_unit.rows == (("Region", "2098", "2099"), ("North", "10", "12"), ("", "n/a"))

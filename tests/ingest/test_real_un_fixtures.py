@@ -1,6 +1,6 @@
 """The realistic UN-layout fixtures of issue 12 (tests/fixtures/real_un/): present, well-formed, consistent.
 
-No reader runs here: the readers do not handle these files yet (see the baseline in the folder's README).
+No reader runs here (the readers are tested on these files in test_real_un_docx.py and the PDF tests).
 These checks only guard the fixtures themselves: every file is there, the expected units are well-formed and
 the same in every language (kinds, keys, table shape and figures), the DOCX packages really hold Word
 footnotes and a repeated header row, the tagged PDFs have a structure tree and the untagged ones have none,

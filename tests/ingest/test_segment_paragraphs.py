@@ -110,7 +110,7 @@ def test_notes_star_number_and_table_letter():
         heading(f"Note by the Secretariat{REF_MARK}*{REF_END}", 1),
         para(f"1.\tA paragraph with a footnote.{REF_MARK}1"),
         Block("table", (), Layout(header_rows=1), rows=(("Year", "Total a"), ("Column 1", "Figures a"))),
-        Block("table", (), Layout(header_rows=1), rows=(("Year", "Total a"), ("2099", "10"))),
+        Block("table", (), Layout(header_rows=1), rows=(("Year", "Amount a"), ("2099", "10"))),
         para("a Figures invented for this test."),
         para("2.\tThe paragraph after the table."),
         note("The star note.", marker="*"),
@@ -124,7 +124,7 @@ def test_notes_star_number_and_table_letter():
         ("en-n1", "note", "note:1", "1"),
         ("en-t1", "table", "table:1", ""),
         ("en-t2", "table", "table:2", ""),
-        ("en-u1", "other", "", ""),  # "Total a" has a space: not a glued mark, so no note of table 2
+        ("en-u1", "other", "", ""),  # "Amount a" has a space: not a glued mark, so no note of table 2
         ("en-p2", "para", "p:2", "2."),
     ]
     assert rows[0][4] == "Note by the Secretariat*" and rows[2][4] == "A paragraph with a footnote.1"
@@ -220,6 +220,8 @@ def test_dispatch():
     assert not uses_paragraphs([para("1. plain"), note("n", 1)])
     assert uses_paragraphs([para("1. plain", size=10)])
     assert uses_paragraphs([para("1. plain"), Block("furniture", ("A/1/2",))])
+    assert uses_paragraphs([para("1. plain"), Block("item", ("(a) item",))])
+    assert uses_paragraphs([para("1. plain", page=1)])
 
 
 @pytest.mark.parametrize(
@@ -239,3 +241,63 @@ def test_language_names_and_distribution():
     assert language_code("Español") == "es" and language_code("Klingon") is None
     assert [distribution(d) for d in ("générale", "general", "Limited", "reservada")] == [
         "General", "General", "Limited", "Restricted"]  # fmt: skip
+
+
+def test_notes_without_marked_references_are_placed_by_their_printed_marks():
+    """A reader that knows the notes but not where they are referenced: marks found as printed."""
+    blocks = [
+        heading("秘书处的说明*", 1),
+        para("1.\t他们赋有理性和良心,并应以兄弟关系的精神相对待。1"),
+        para("2.\t在2099年1月2日。"),  # digits after a space or inside a date are no reference
+        para("3.\t人人平等。2"),
+        Block("note", ("* SYNTHETIC label",)),
+        Block("note", ("1 鉴于对人类家庭所有成员的固有尊严,",)),
+        Block("note", ("2\t任何人当宪法或法律所赋予他的基本权利遭受侵害时,",)),
+    ]
+    rows, _ = units(blocks, "zh")
+    assert [r[:4] for r in rows] == [
+        ("zh-m1", "meta", "meta:title", ""),
+        ("zh-nstar", "note", "note:*", "*"),
+        ("zh-p1", "para", "p:1", "1."),
+        ("zh-n1", "note", "note:1", "1"),
+        ("zh-p2", "para", "p:2", "2."),
+        ("zh-p3", "para", "p:3", "3."),
+        ("zh-n2", "note", "note:2", "2"),
+    ]
+    assert rows[1][4] == "SYNTHETIC label" and rows[6][4] == "任何人当宪法或法律所赋予他的基本权利遭受侵害时,"
+
+
+def test_masthead_rows_read_as_lines_are_facts():
+    """A layout reader that read each masthead row as one line (organ name, then symbol or Distr.)."""
+    lines = ["联合国 A/99/999", "大会Distr.: General", "15 March 2099", "Chinese", "Original: English",
+             "第九十九届会议", "1.\t正文。"]  # fmt: skip
+    blocks = [para(line, size=10.5) for line in lines]
+    rows, version = units(blocks, "zh")
+    assert [r[2] for r in rows] == ["meta:session", "p:1"]
+    assert version.meta == {"symbol": "A/99/999", "distribution": "General", "date": "2099-03-15",
+                            "language": "zh", "original": "en"}  # fmt: skip
+
+
+def test_paragraph_broken_by_a_page_end_joins_up_again():
+    blocks = [
+        para("1.\tThe first paragraph runs on to the", page=1),
+        para("next page, where it ends.", page=2),
+        para("2.\tThe second ends on its page.", page=2),
+        para("An unnumbered paragraph on the next page.", page=3),
+    ]
+    rows, _ = units(blocks)
+    assert [r[2:] for r in rows] == [
+        ("p:1", "1.", "The first paragraph runs on to the next page, where it ends."),
+        ("p:2", "2.", "The second ends on its page."),
+        ("", "", "An unnumbered paragraph on the next page."),
+    ]
+
+
+def test_table_continued_under_its_repeated_header_is_one_table():
+    header = ("Date", "Figure")
+    first = Block("table", (), Layout(header_rows=1, page=1), rows=(header, ("2099-01-04", "10")))
+    second = Block("table", (), Layout(header_rows=1, page=2), rows=(header, ("2099-01-07", "47")))
+    other = Block("table", (), Layout(header_rows=1, page=2), rows=(("Year", "Total"), ("2099", "57")))
+    rows, version = units([para("1.\tBefore."), first, second, other])
+    assert [r[2] for r in rows] == ["p:1", "table:1", "table:2"]
+    assert version.units[1].rows == (header, ("2099-01-04", "10"), ("2099-01-07", "47"))

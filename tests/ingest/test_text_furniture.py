@@ -161,3 +161,11 @@ def test_job_number_from_one_line_footers_reaches_version_meta():
     version = parse_text(text, "en", Source("x.txt", "txt", ""))
     assert [(u.key, u.text) for u in version.units] == [("p:1", "First paragraph continued here.")]
     assert version.meta["job"] == "13-00001 (E)"
+
+
+def test_masthead_rows_read_as_one_line_are_furniture_only_at_the_top():
+    """PDF text often gives a masthead row as one line: the organ name, then the symbol or Distr. (SYNTHETIC)."""
+    text = "联合国A/99/001\n大会Distr.: General\n2 January 2099\n\n第九十九届会议\n\n大会 A/99/001\n"
+    cleaned = strip_furniture(text)
+    assert cleaned.lines == ["第九十九届会议", "", "大会 A/99/001"]
+    assert cleaned.meta == {"symbol": "A/99/001", "distribution": "General", "date": "2099-01-02"}

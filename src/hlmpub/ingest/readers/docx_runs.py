@@ -25,10 +25,11 @@ TEXT = w("t")
 TABS = frozenset({w("tab"), w("ptab")})
 BREAK, CR, NB_HYPHEN = w("br"), w("cr"), w("noBreakHyphen")
 FOOTNOTE_REFERENCE = w("footnoteReference")
+MAX_MARK = 4  # a custom footnote mark is short: *, **, †, a
 SPECIAL_NOTES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
-#: footnote id, custom mark follows? → the text written at the reference
-OnReference = Callable[[str, bool], str]
+#: footnote id, its custom mark (``*``; None when Word numbers it) → the text written at the reference
+OnReference = Callable[[str, "str | None"], str]
 
 
 def runs(element: Any) -> list[Any]:
@@ -42,29 +43,53 @@ def runs(element: Any) -> list[Any]:
     return found
 
 
-def _run_text(run: Any, on_reference: OnReference | None) -> str:
-    parts = []
-    for child in run:
-        tag = child.tag
-        if tag == TEXT:
-            parts.append(child.text or "")
-        elif tag in TABS:
-            parts.append("\t")
-        elif tag == BREAK:
-            parts.append("\n" if child.get(w("type")) in (None, "textWrapping") else "")
-        elif tag == CR:
-            parts.append("\n")
-        elif tag == NB_HYPHEN:
-            parts.append("-")
-        elif tag == FOOTNOTE_REFERENCE and on_reference is not None:
-            custom = child.get(w("customMarkFollows")) in ("1", "true", "on")
-            parts.append(on_reference(child.get(w("id"), ""), custom))
-    return "".join(parts)
+def _is_custom(reference: Any) -> bool:
+    return reference.get(w("customMarkFollows")) in ("1", "true", "on")
+
+
+def _pieces(p: Any) -> list[tuple[Any, str]]:
+    """A paragraph's text pieces in order: (the footnote reference element or None, text)."""
+    pieces: list[tuple[Any, str]] = []
+    for run in runs(p):
+        for child in run:
+            tag = child.tag
+            if tag == TEXT:
+                pieces.append((None, child.text or ""))
+            elif tag in TABS:
+                pieces.append((None, "\t"))
+            elif tag == BREAK:
+                pieces.append((None, "\n" if child.get(w("type")) in (None, "textWrapping") else ""))
+            elif tag == CR:
+                pieces.append((None, "\n"))
+            elif tag == NB_HYPHEN:
+                pieces.append((None, "-"))
+            elif tag == FOOTNOTE_REFERENCE:
+                pieces.append((child, ""))
+    return pieces
 
 
 def paragraph_text(p: Any, on_reference: OnReference | None = None) -> str:
-    """The text of paragraph ``p``; ``on_reference(id, custom)`` gives the text of each footnote reference."""
-    return "".join(_run_text(run, on_reference) for run in runs(p))
+    """The text of paragraph ``p``; ``on_reference(id, mark)`` gives the text of each footnote reference.
+
+    A reference with ``w:customMarkFollows`` is followed by its mark as text
+    (``*``): that text is handed to ``on_reference`` as the mark, not written twice.
+    """
+    pieces = _pieces(p)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        reference, text = pieces[i]
+        i += 1
+        if reference is None:
+            out.append(text)
+        elif on_reference is not None:
+            mark = None
+            if _is_custom(reference):
+                following = pieces[i][1] if i < len(pieces) and pieces[i][0] is None else ""
+                mark = following if 0 < len(following) <= MAX_MARK and not any(c.isspace() for c in following) else ""
+                i += 1 if mark else 0
+            out.append(on_reference(reference.get(w("id"), ""), mark))
+    return "".join(out)
 
 
 def read_footnotes(root: Any) -> dict[str, list[str]]:

@@ -59,6 +59,8 @@ ORGANS = frozenset(
 )  # fmt: skip
 DATE_LINE = re.compile(r"^(?=.*\b(?:19|20)\d\d\b)[\w\s./,،-]{6,40}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
+ORGANS_LONGEST_FIRST = sorted(ORGANS, key=len, reverse=True)
+
 #: Lines after ``Distr.`` that may still be masthead (date, version language).
 MASTHEAD_SPAN = 3
 
@@ -187,6 +189,18 @@ class FurnitureFilter:
         self.span = MASTHEAD_SPAN if dropped and DISTR_LINE.match(line) else max(self.span - 1, 0)
         return dropped
 
+    def is_masthead_row(self, line: str) -> bool:
+        """Before any text: a masthead row read as one line, an organ name then furniture (``联合国 A/99/999``)."""
+        span = self.span
+        if self.is_furniture(line):
+            return True
+        folded = line.casefold()
+        organ = next((o for o in ORGANS_LONGEST_FIRST if folded.startswith(o)), None)
+        if organ is None or len(line) == len(organ):
+            return False
+        self.span = span  # one line, counted once
+        return self.is_furniture(line[len(organ) :].strip())
+
 
 def strip_lines(lines: Iterable[str]) -> Cleaned:
     """Drop page furniture from ``lines``, where a line that is a form feed is a page break."""
@@ -195,7 +209,8 @@ def strip_lines(lines: Iterable[str]) -> Cleaned:
     after_drop = True  # at the start, like after a page break: leading blanks go
     for raw in lines:
         line = "\f" if raw.strip(" \t\r\v\u3000") == "\f" else raw.strip()  # str.strip() would eat the \f
-        if line == "\f" or (line and furniture.is_furniture(line)):
+        test = furniture.is_furniture if out.lines else furniture.is_masthead_row  # nothing kept yet: masthead
+        if line == "\f" or (line and test(line)):
             if line == "\f":
                 furniture.span = max(furniture.span - 1, 0)
             while out.lines and not out.lines[-1]:

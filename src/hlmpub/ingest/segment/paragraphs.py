@@ -34,7 +34,7 @@ from functools import partial
 
 from ...conventions import IdAllocator, marker_candidates, table_key, table_note_key
 from ...model import Kind, Unit, table_unit
-from ..blocks import FURNITURE, HEADING, NOTE, TABLE, TITLE, Block, Reading
+from ..blocks import FURNITURE, HEADING, ITEM, NOTE, PARAGRAPH, TABLE, TITLE, Block, Reading
 from .blocknotes import place_notes, references, strip_references
 from .frontmatter import front_keys, is_front_line, is_subtitle
 from .furniture import ORGANS, FurnitureFilter, classify
@@ -46,12 +46,16 @@ from .markers import FRONT_MAX_WIDTH, UNIT_KIND, Numbering, _log_gap, _next_list
 SHORT_HEADING = 100
 
 #: Where a title line ends a sentence, the next block is not its continuation.
-SENTENCE_END = tuple(".。!?！？")
+SENTENCE_END = tuple(".。!?！？؟…")
 
 #: A table note: its mark (a letter, asterisks, a dagger) at the start, then its text.
 TABLE_NOTE = re.compile(r"^(?P<m>[a-z]|\*{1,3}|[†‡])(?:\s+|(?=[^\x00-\x7f]))(?P<rest>\S.*)$", re.DOTALL)
 
 BODY_KINDS = frozenset({HEADING, TITLE})
+
+#: Units a paragraph broken by a page end may continue, and the line ends that close a paragraph.
+CONTINUED = frozenset({"para", "subpara", "other"})
+CLOSING_ENDS = (*SENTENCE_END, ":", ";", "：", "；")
 
 
 @dataclass
@@ -65,12 +69,12 @@ class _State:
 
 
 def uses_paragraphs(blocks: Sequence[Block]) -> bool:
-    """Does this reading need the paragraph path: headings, tables, furniture, or paragraphs with layout?"""
+    """Does this reading need the paragraph path: headings, tables, furniture, or paragraphs with layout (page too)?"""
     for block in blocks:
-        if block.kind in (HEADING, TABLE, FURNITURE, TITLE):
+        if block.kind in (HEADING, TABLE, FURNITURE, TITLE, ITEM):
             return True
         layout = block.layout
-        if block.kind != NOTE and (layout.level or layout.size or layout.bold or layout.indent):
+        if block.kind == PARAGRAPH and (layout.page or layout.level or layout.size or layout.bold or layout.indent):
             return True
     return False
 
@@ -80,12 +84,13 @@ def _cell_text(cell: str, lang: str) -> str:
 
 
 def _is_masthead(block: Block) -> bool:
-    """A table holding ``United Nations``, an organ, a symbol or ``Distr.`` (facts only, no text)."""
+    """A table holding ``United Nations`` or an organ name, a symbol or ``Distr.``: facts only, no text."""
     probe: dict[str, str] = {}
     lines = [line.strip() for row in block.rows for cell in row for line in cell.split("\n") if line.strip()]
-    return any(line.casefold() in ORGANS or classify(line, probe) for line in lines) and (
-        "symbol" in probe or "distribution" in probe or any(line.casefold() in ORGANS for line in lines)
-    )
+    organ = any(line.casefold() in ORGANS for line in lines)
+    for line in lines:
+        classify(line, probe)
+    return organ or "symbol" in probe or "distribution" in probe
 
 
 def _first_line(block: Block) -> str:
@@ -100,19 +105,20 @@ class _Segmenter:
         self.state = _State(lang)
 
     def run(self, body: list[Block]) -> list[Item]:
+        body = join_continued_tables(body)
         firsts = [strip_references(_first_line(b)) for b in body]
         for index, block in enumerate(body):
             if block.kind == TABLE:
-                self.table(block, body, index)
+                self.table(block)
             else:
                 self.paragraph(block, partial(_next_list_marker, firsts, index, self.state.lang))
         return self.state.items
 
     # ------------------------------------------------------------ tables
 
-    def table(self, block: Block, body: list[Block], index: int) -> None:
+    def table(self, block: Block) -> None:
         state = self.state
-        if state.front and _is_masthead(block):
+        if not state.items and _is_masthead(block):  # the masthead comes first
             for row in block.rows:
                 for cell in row:
                     for line in cell.split("\n"):
@@ -150,7 +156,7 @@ class _Segmenter:
             return  # nothing but a number the format prints (an empty Word list paragraph)
         text = block.layout.marker + "\n".join(block.lines)
         lines = [line.strip() for line in text.split("\n")]
-        kept = [line for line in lines if line and not state.filter.is_furniture(strip_references(line))]
+        kept = [line for line in lines if line and not self._furniture(strip_references(line))]
         if not kept:
             return
         if self._table_note(kept):
@@ -168,8 +174,27 @@ class _Segmenter:
             return
         if state.front and display_width(" ".join(kept)) > FRONT_MAX_WIDTH:
             state.front = False
+        if not state.front and self._continues(block):
+            state.items[-1].lines.extend(kept)
+            state.items[-1].refs += _refs(kept)
+            return
         kind = "front" if state.front else "section" if _is_heading(block, kept) else "other"
         state.items.append(Item(kind, "", "", kept, _refs(kept), block=block))
+
+    def _continues(self, block: Block) -> bool:
+        """An unnumbered paragraph at the top of a page that goes on with the sentence the last one left open."""
+        last = self.state.items[-1] if self.state.items else None
+        if block.kind in BODY_KINDS or last is None or last.block is None or last.kind not in CONTINUED:
+            return False
+        before, page = last.block.layout.page, block.layout.page
+        text = strip_references(last.lines[-1]) if last.lines else ""
+        return 0 < before < page and not text.endswith(CLOSING_ENDS)
+
+    def _furniture(self, line: str) -> bool:
+        """A furniture line; before anything else, also a masthead row read as one line (``联合国 A/99/999``)."""
+        state = self.state
+        first = not state.items and state.front
+        return state.filter.is_masthead_row(line) if first else state.filter.is_furniture(line)
 
     def _table_note(self, lines: list[str]) -> bool:
         """A paragraph right after a table (or its notes) that starts with a mark one of its cells carries."""
@@ -187,6 +212,19 @@ class _Segmenter:
 
 #: A note mark glued to the end of a cell: a lower-case letter after a digit or a non-Latin letter, or asterisks.
 GLUED_MARK = re.compile(r"(?:(?<=[^\sA-Za-z])(?P<letter>[a-z])|(?<=\S)(?P<sign>\*{1,3}|[†‡]))$")
+
+
+def join_continued_tables(body: list[Block]) -> list[Block]:
+    """A table continued on the next page under its repeated header rows, given as two blocks, is one table."""
+    out: list[Block] = []
+    for block in body:
+        prev = out[-1] if out else None
+        header = prev.layout.header_rows if prev is not None and prev.kind == TABLE else 0
+        if block.kind == TABLE and prev is not None and header and block.rows[:header] == prev.rows[:header]:
+            out[-1] = replace(prev, rows=prev.rows + block.rows[header:])
+            continue
+        out.append(block)
+    return out
 
 
 def _glued_marks(rows: tuple[tuple[str, ...], ...]) -> list[str]:
