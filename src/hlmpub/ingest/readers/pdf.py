@@ -50,7 +50,11 @@ def layout_reading(data: bytes, path: Path, lang: str) -> tuple[tuple[Block, ...
         raise InputError(f"damaged PDF: {exc}", path) from None
     finally:
         doc.close()
-    return layout_blocks(pages, lang in RTL_LANGS), len(pages)
+    try:
+        return layout_blocks(pages, lang in RTL_LANGS), len(pages)
+    except (ArithmeticError, LookupError, ValueError) as exc:  # a layout no rule foresaw: read it as lines
+        log.debug("layout reader failed on %s", path.name, exc_info=True)
+        raise LayoutUnclear(f"{type(exc).__name__}: {exc}") from None
 
 
 def read(path: Path, lang: str) -> Reading:

@@ -161,12 +161,14 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
     return glyphs
 
 
-def _object_rules(obj: pdfium_c.FPDF_PAGEOBJECT, out: list[Rule], depth: int = 0) -> None:
+def _object_rules(obj: pdfium_c.FPDF_PAGEOBJECT, out: list[Rule], images: list[int], depth: int = 0) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
         for k in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, k), out, depth + 1)
+            _object_rules(pdfium_c.FPDFFormObj_GetObject(obj, k), out, images, depth + 1)
         return
+    if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        images[0] += 1
     if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
         return
     x0, y0, x1, y1 = (ctypes.c_float() for _ in range(4))
@@ -177,9 +179,11 @@ def _object_rules(obj: pdfium_c.FPDF_PAGEOBJECT, out: list[Rule], depth: int = 0
         out.append(Rule(x0.value, y0.value, x1.value, y1.value))
 
 
-def page_rules(page: pdfium.PdfPage) -> list[Rule]:
-    """The ruling lines of a page (thin path objects, also inside form XObjects), top to bottom."""
+def page_rules(page: pdfium.PdfPage) -> tuple[list[Rule], int]:
+    """The ruling lines of a page (thin path objects, also inside form XObjects) top to bottom, and how many
+    images it draws."""
     out: list[Rule] = []
+    images = [0]
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        _object_rules(pdfium_c.FPDFPage_GetObject(page.raw, k), out)
-    return sorted(out, key=lambda r: -r.y)
+        _object_rules(pdfium_c.FPDFPage_GetObject(page.raw, k), out, images)
+    return sorted(out, key=lambda r: -r.y), images[0]

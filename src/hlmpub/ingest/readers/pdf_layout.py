@@ -60,6 +60,7 @@ class PageLayout:
     height: float
     lines: list[Line]
     rules: list[Rule]
+    images: int = 0
 
 
 def read_pages(doc: pdfium.PdfDocument, rtl: bool) -> list[PageLayout]:
@@ -71,7 +72,8 @@ def read_pages(doc: pdfium.PdfDocument, rtl: bool) -> list[PageLayout]:
         try:
             width, height = page.get_size()
             lines = page_lines(page_glyphs(textpage), index + 1, rtl)
-            pages.append(PageLayout(index + 1, width, height, lines, page_rules(page)))
+            rules, images = page_rules(page)
+            pages.append(PageLayout(index + 1, width, height, lines, rules, images))
         finally:
             textpage.close()
             page.close()
@@ -79,11 +81,11 @@ def read_pages(doc: pdfium.PdfDocument, rtl: bool) -> list[PageLayout]:
 
 
 def _check(pages: Sequence[PageLayout]) -> None:
-    with_text = [p for p in pages if p.lines]
-    if not with_text:
+    if not any(p.lines for p in pages):
         raise LayoutUnclear("no text on any page")
-    if len(with_text) < len(pages):
-        raise LayoutUnclear(f"{len(pages) - len(with_text)} page(s) without text (scanned?)")
+    scanned = [p.number for p in pages if not p.lines and p.images]
+    if scanned:
+        raise LayoutUnclear(f"page {scanned[0]} has images but no text (scanned?)")
     glyphs = [g for p in pages for ln in p.lines for c in ln.cells for g in c.glyphs]
     if sum(1 for g in glyphs if g.size <= 1.0) > len(glyphs) / 2:
         raise LayoutUnclear("no font sizes")
@@ -174,20 +176,41 @@ def _furniture(lines: list[Line], page: int) -> Block:
     return Block(FURNITURE, tuple(clean_chars(ln.text) for ln in lines), Layout(page=page))
 
 
-def _paragraph_block(para: Paragraph, metrics: Metrics) -> Block:
+def _paragraph_block(para: Paragraph, metrics: Metrics, margin: float, front: bool) -> Block:
+    """A paragraph, heading or (starting with a raised mark) note; ``front``: before the title, bold is no heading."""
     first = para.lines[0]
     texts = [clean_chars(ln.text) for ln in para.lines]
     sizes = [ln.size for ln in para.lines]
     size = max(set(sizes), key=sizes.count)
-    indent = round((para.edges.start - first.x1) if first.rtl else (first.x0 - para.edges.start), 1)
+    indent = round((margin - first.x1) if first.rtl else (first.x0 - margin), 1)
     if first.lead_mark:
         mark = first.lead_mark
         number = int(mark) if mark.isdigit() else 0
-        return Block(NOTE, (without_lead_mark(texts[0]), *texts[1:]), Layout(page=para.page, marker=mark, number=number, size=size))
-    if all(ln.bold for ln in para.lines):
-        level = 1 if size > LARGER * metrics.body_size else 2
+        layout = Layout(page=para.page, marker=mark, number=number, size=size)
+        return Block(NOTE, (without_lead_mark(texts[0]), *texts[1:]), layout)
+    bold = all(ln.bold for ln in para.lines)
+    if bold and not front:
+        level = 1 if _large(para, metrics) else 2
         return Block(HEADING, tuple(texts), Layout(page=para.page, level=level, size=size, bold=True, indent=indent))
-    return Block(PARAGRAPH, tuple(texts), Layout(page=para.page, size=size, indent=indent))
+    return Block(PARAGRAPH, tuple(texts), Layout(page=para.page, size=size, bold=bold, indent=indent))
+
+
+def _large(para: Paragraph, metrics: Metrics) -> bool:
+    """Set in bold larger than the body: a title."""
+    return all(ln.bold and ln.size > LARGER * metrics.body_size for ln in para.lines)
+
+
+def _margin(pages: Sequence[Sequence[Line]], body_size: float, rtl: bool) -> float:
+    """Where the text column starts (left, or right in a right-to-left document): the outermost start that at
+    least two body-size lines share."""
+    starts: dict[int, list[float]] = {}
+    for lines in pages:
+        for ln in lines:
+            if abs(ln.size - body_size) <= 0.5:
+                x = -ln.x1 if rtl else ln.x0
+                starts.setdefault(round(x / 2), []).append(x)
+    shared = [min(xs) for xs in starts.values() if len(xs) > 1] or [min(xs) for xs in starts.values()] or [0.0]
+    return -min(shared) if rtl else min(shared)
 
 
 def _note_block(note: FoundNote) -> Block:
@@ -229,10 +252,15 @@ def layout_blocks(pages: Sequence[PageLayout], rtl: bool) -> tuple[Block, ...]:
     edges = furniture_split([p.lines for p in pages], [p.height for p in pages])
     for page, edge in zip(pages, edges, strict=True):
         builder.page(page, _zones(page, edge, metrics, rtl, bool(builder.notes)))
+    paras = [item for item in builder.out if isinstance(item, Paragraph)]
+    margin = _margin([p.lines for p in paras], metrics.body_size, rtl)
+    title = next((p for p in paras if _large(p, metrics)), None)
+    front = title is not None
     blocks: list[Block] = []
     for item in builder.out:
         if isinstance(item, Paragraph):
-            blocks.append(_paragraph_block(item, metrics))
+            front = front and item is not title
+            blocks.append(_paragraph_block(item, metrics, margin, front))
         elif isinstance(item, Table):
             blocks.append(_table_block(item))
         elif isinstance(item, FoundNote):
