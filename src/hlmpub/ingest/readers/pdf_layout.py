@@ -225,7 +225,8 @@ def _table_block(table: Table) -> Block:
 
 
 def _references(blocks: list[Block]) -> list[Block]:
-    """Raised marks → note references where a note of that mark exists (``REF_MARK`` + number, or + mark + ``REF_END``)."""
+    """Raised marks → note references where a note of that mark exists (``REF_MARK`` + number, or
+    ``REF_MARK`` + mark + ``REF_END``); other raised marks stay as plain text."""
     marks = {b.layout.marker for b in blocks if b.kind == NOTE}
 
     def ref(m: re.Match[str]) -> str:

@@ -134,7 +134,8 @@ class Line:
         if not glyphs:
             return 0.0
         first = glyphs[0]
-        if _is_cjk(first.text) or not first.text.isalnum():  # one character, with the punctuation that may not start a line (三、)
+        if _is_cjk(first.text) or not first.text.isalnum():
+            # one character, with the punctuation that may not start a line (三、)
             end = first
             for k, g in enumerate(glyphs[1:]):
                 if g.text not in NO_LINE_START and (k or first.text.isalnum()):
@@ -247,7 +248,8 @@ def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
     pieces: list[list[Glyph]] = []
     for frag in group:  # a fragment itself may span a wide gap (PDFium's line over two columns)
         ordered = sorted(range(len(frag)), key=lambda k: frag[k].x0)
-        cuts = {ordered[k + 1] for k in range(len(ordered) - 1) if _gap(frag[ordered[k]], frag[ordered[k + 1]]) > CELL_GAP * size}
+        wide = CELL_GAP * size
+        cuts = {ordered[k + 1] for k in range(len(ordered) - 1) if _gap(frag[ordered[k]], frag[ordered[k + 1]]) > wide}
         if not cuts:
             pieces.append(frag)
             continue
@@ -270,7 +272,8 @@ def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
 
 
 def _is_mark(g: Glyph, base: float, size: float) -> bool:
-    return g.size <= MARK_SIZE * size and g.base - base >= MARK_RAISE * size and (g.text.isalnum() or g.text in MARK_CHARS)
+    raised = g.size <= MARK_SIZE * size and g.base - base >= MARK_RAISE * size
+    return raised and (g.text.isalnum() or g.text in MARK_CHARS)
 
 
 def _space_box(prev: Glyph, g: Glyph, visual: list[Glyph], used: set[int]) -> tuple[float, float] | None:

@@ -68,7 +68,7 @@ class Metrics:
 def measure(pages: Iterable[Sequence[Line]]) -> Metrics:
     """Body size (the size covering the most width: CJK glyphs are wide, table digits narrow) and the most
     common baseline distance per type."""
-    widths: Counter[float] = Counter()
+    widths: dict[float, float] = {}
     steps: dict[float, Counter[float]] = {}
     for lines in pages:
         for a, b in zip(lines, lines[1:], strict=False):
@@ -76,8 +76,9 @@ def measure(pages: Iterable[Sequence[Line]]) -> Metrics:
             if a.size == b.size and a.bold == b.bold and 0.9 * a.size <= step <= 2.5 * a.size:
                 steps.setdefault(a.size, Counter())[step] += 1
         for line in lines:
-            widths[line.size] += sum(g.x1 - g.x0 for c in line.cells for g in c.glyphs)
-    body = widths.most_common(1)[0][0] if widths else 0.0
+            width = sum(g.x1 - g.x0 for c in line.cells for g in c.glyphs)
+            widths[line.size] = widths.get(line.size, 0.0) + width
+    body = max(widths, key=lambda size: widths[size]) if widths else 0.0
     return Metrics(body, {key: _usual(counts) for key, counts in steps.items()})
 
 
@@ -95,7 +96,8 @@ def frame(lines: Sequence[Line], body_size: float) -> Frame:
         return Frame(0.0, 0.0)
     starts = Counter(round(ln.x1 if ln.rtl else ln.x0) for ln in body)
     left = -_edge([-ln.x0 for ln in body if ln.rtl]) if any(ln.rtl for ln in body) else min(ln.x0 for ln in body)
-    right = _edge([ln.reach for ln in body if not ln.rtl]) if not all(ln.rtl for ln in body) else max(ln.x1 for ln in body)
+    ltr = [ln.reach for ln in body if not ln.rtl]
+    right = _edge(ltr) if ltr else max(ln.x1 for ln in body)
     return Frame(left, right, starts.most_common(1)[0][0])
 
 

@@ -80,10 +80,10 @@ def _row_groups(lines: list[Line], rules: Sequence[Rule], banded: bool) -> tuple
     bands: list[list[Line]] = []
     band_of: list[int] = []
     for line in lines:
-        band = sum(1 for y in cuts if y > line.base)
-        if not band_of or band != band_of[-1]:
+        below = sum(1 for y in cuts if y > line.base)  # how many rules are above the line
+        if not band_of or below != band_of[-1]:
             bands.append([])
-            band_of.append(band)
+            band_of.append(below)
         bands[-1].append(line)
     rows: list[list[Line]] = []
     ruled: list[int] = []
@@ -96,7 +96,7 @@ def _row_groups(lines: list[Line], rules: Sequence[Rule], banded: bool) -> tuple
             rows.extend([ln] for ln in band)
         elif any(len(ln.cells) > 1 for ln in band) and len({round(ln.base) for ln in band}) == len(band):
             for ln in band:  # a grid with wrapped cells: a one-cell line continues the row above
-                if len(ln.cells) > 1 or not rows or rows[-1][0] not in band:
+                if len(ln.cells) > 1 or not rows or not any(rows[-1][0] is other for other in band):
                     rows.append([ln])
                 else:
                     rows[-1].append(ln)
@@ -175,7 +175,9 @@ def _numbered_list(lines: Sequence[Line]) -> bool:
 def masthead_end(lines: Sequence[Line], rules: Sequence[Rule], height: float, text_width: float) -> int:
     """How many lines from the top of page 1 form the masthead (0: none): those above its lowest thick rule."""
     candidates = [
-        r for r in rules if r.horizontal and r.width >= MASTHEAD_SPAN * text_width and r.y >= (1 - MASTHEAD_ZONE) * height
+        r
+        for r in rules
+        if r.horizontal and r.width >= MASTHEAD_SPAN * text_width and r.y >= (1 - MASTHEAD_ZONE) * height
     ]
     if not candidates:
         return 0

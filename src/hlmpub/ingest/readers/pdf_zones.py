@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .pdf_glyphs import Rule
@@ -40,14 +40,6 @@ def _apart(upper: Line, lower: Line) -> bool:
 def _key(line: Line) -> tuple[str, int]:
     """A line's text with its numbers blanked (page 2/9 and 3/9 alike) and its height on the page."""
     return DIGITS.sub("#", line.text.strip()), round(line.base / SAME_PLACE)
-
-
-def _edge_count(lines: Sequence[Line], furniture: Callable[[int, Line], bool], band: Callable[[Line], bool]) -> int:
-    """How many lines from the start of ``lines`` are in the edge band and furniture."""
-    count = 0
-    while count < len(lines) and band(lines[count]) and furniture(count, lines[count]):
-        count += 1
-    return count
 
 
 def furniture_split(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -> list[tuple[int, int]]:
@@ -78,16 +70,18 @@ def furniture_split(pages: Sequence[Sequence[Line]], heights: Sequence[float]) -
             continue
         text_top, text_bottom = max(others_top), min(others_bottom)
         apart_top, apart_bottom = apart[number]
-        top = _edge_count(
-            lines,
-            lambda k, ln: _key(ln) in repeated or (k < apart_top and ln.bottom > text_top),
-            lambda ln: ln.top >= (1 - EDGE_BAND) * height,
-        )
-        bottom = _edge_count(
-            list(reversed(lines[top:])),
-            lambda k, ln: _key(ln) in repeated or (k < apart_bottom and ln.top < text_bottom),
-            lambda ln: ln.bottom <= EDGE_BAND * height,
-        )
+        top = 0
+        while top < len(lines) and lines[top].top >= (1 - EDGE_BAND) * height:
+            line = lines[top]
+            if _key(line) not in repeated and not (top < apart_top and line.bottom > text_top):
+                break
+            top += 1
+        bottom = 0
+        while bottom < len(lines) - top and lines[-1 - bottom].bottom <= EDGE_BAND * height:
+            line = lines[-1 - bottom]
+            if _key(line) not in repeated and not (bottom < apart_bottom and line.top < text_bottom):
+                break
+            bottom += 1
         out.append((top, bottom))
     return out
 
