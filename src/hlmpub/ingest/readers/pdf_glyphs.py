@@ -29,7 +29,7 @@ RULE_THICKNESS = 8.0
 RULE_MIN_LENGTH = 15.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     """One character as drawn: text, horizontal extent, baseline, size (points) and weight.
 

@@ -157,9 +157,11 @@ def note_mark(line: Line, last: int) -> str:
 def split_notes(zone: Sequence[Line], page: int, notes: list[FoundNote]) -> list[FoundNote]:
     """The notes of one footnote zone appended to ``notes``; lines before the first mark continue the last note."""
     added: list[FoundNote] = []
+    last = next((int(n.mark) for n in reversed(notes) if n.mark.isdigit()), 0)
     for line in zone:
-        numbers = [int(n.mark) for n in (*notes, *added) if n.mark.isdigit()]
-        mark = note_mark(line, numbers[-1] if numbers else 0)
+        mark = note_mark(line, last)
+        if mark.isdigit():
+            last = int(mark)
         if mark:
             text = without_lead_mark(line.text) if line.lead_mark else line.text.lstrip()[len(mark) :].lstrip()
             added.append(FoundNote(mark, [text], page, line.size))
