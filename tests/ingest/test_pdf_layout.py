@@ -23,6 +23,7 @@ from hlmpub.ingest.readers.pdf_glyphs import Glyph
 from hlmpub.ingest.readers.pdf_layout import LayoutUnclear, PageLayout, layout_blocks
 from hlmpub.ingest.readers.pdf_lines import Cell, Line
 from hlmpub.ingest.readers.pdf_paragraphs import Frame, Metrics, continues_page, starts_paragraph
+from hlmpub.ingest.readers.pdf_tables import find_tables, make_table
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "real_un"
 LANGS = ("zh", "ar", "ru", "en", "es", "fr")
@@ -159,6 +160,22 @@ def test_across_a_page_break_a_sentence_end_before_a_number_ends_the_paragraph()
     assert continues_page(open_, line("三、蒙古总统", 100, 700), EDGES, open_)
 
 
+def row(cells: list[tuple[str, float]], base: float) -> Line:
+    """A line of cells, each text at its x (a table row, or a loosely set line cut at its wide gaps)."""
+    parts = [line(text, x, base).cells[0] for text, x in cells]
+    return Line(parts, base, 10.0, False, False)
+
+
+def test_cells_in_columns_make_a_table_loose_lines_do_not():
+    grid = [row([("2099-01-04", 100), ("10", 200), ("100", 260)], 500 - 14 * k) for k in range(3)]
+    assert find_tables(grid, []) == [(0, 3)]
+    assert make_table(grid, [], 1, False).rows == [["2099-01-04", "10", "100"]] * 3
+    loose = [row([("The", 100), ("committee met", 140)], 500), row([("in Geneva on", 100), ("2", 190)], 486)]
+    assert find_tables(loose, []) == []  # their gaps do not line up: one column
+    numbered = [row([("1.", 100), ("The committee met", 140)], 500), row([("2.", 100), ("It decided", 140)], 486)]
+    assert find_tables(numbered, []) == []  # a number set apart by a tab: paragraphs
+
+
 # ------------------------------------------------------------------- fall-back
 
 
@@ -218,3 +235,12 @@ def test_a_page_of_one_huge_line_sends_the_file_to_the_page_path(tmp_path, caplo
     with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.readers.pdf"):
         reading = pdf.read(huge, "en")
     assert [b.kind for b in reading.blocks] == [PAGE] and "page 1 is one line" in caplog.text
+
+
+@pytest.mark.slow
+def test_a_page_of_rotated_text_sends_the_file_to_the_page_path(tmp_path, caplog):
+    sideways = '<div style="transform: rotate(90deg); margin-top: 8cm">' + "<p>A sideways table row.</p>" * 8 + "</div>"
+    rotated = _weasy(tmp_path / "rotated.pdf", sideways)
+    with caplog.at_level(logging.WARNING, logger="hlmpub.ingest.readers.pdf"):
+        reading = pdf.read(rotated, "en")
+    assert [b.kind for b in reading.blocks] == [PAGE] and "page 1 has rotated text" in caplog.text

@@ -27,6 +27,8 @@ FILL_STROKE = 2  # text render mode "fill, then stroke": a fake bold
 #: A path at most this thick (points) and this much longer than thick is a rule.
 RULE_THICKNESS = 8.0
 RULE_MIN_LENGTH = 15.0
+#: Text turned by less than this (tan of the angle) is upright.
+UPRIGHT = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Glyph:
     space: bool = False
     brk: bool = False
     ox: float = 0.0  # the origin (pen position) on the baseline; a full-width glyph advances one em from it
+    upright: bool = True  # not rotated (a sideways table, vertical text)
 
     @property
     def top(self) -> float:
@@ -87,15 +90,16 @@ class _Fonts:
     """Bold and scale per text object, asked of PDFium once per object."""
 
     def __init__(self) -> None:
-        self.cache: dict[int, tuple[bool, float]] = {}
+        self.cache: dict[int, tuple[bool, float, bool]] = {}
         self.buf = ctypes.create_string_buffer(256)
 
-    def style(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[bool, float]:
+    def style(self, textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[bool, float, bool]:
+        """Bold, the scale of the font size, upright (not rotated) — of the text object drawing char ``index``."""
         obj = pdfium_c.FPDFText_GetTextObject(textpage, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = (self._bold(obj), self._scale(textpage, index))
+            found = self.cache[key] = (self._bold(obj), *self._scale(textpage, index))
         return found
 
     def _bold(self, obj: pdfium_c.FPDF_PAGEOBJECT) -> bool:
@@ -113,13 +117,15 @@ class _Fonts:
         return bool(BOLD_NAME.search(name)) or weight >= BOLD_WEIGHT or bool(flags > 0 and flags & FORCE_BOLD_FLAG)
 
     @staticmethod
-    def _scale(textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> float:
-        """How much the page's matrices scale the font size (weasyprint draws in px under a 0.75 matrix)."""
+    def _scale(textpage: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, bool]:
+        """How much the page's matrices scale the font size (weasyprint draws in px under a 0.75 matrix), and
+        whether the text is upright."""
         matrix = pdfium_c.FS_MATRIX()
         if not pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
-            return 1.0
+            return 1.0, True
         det = abs(matrix.a * matrix.d - matrix.b * matrix.c)
-        return math.sqrt(det) if det > 1e-6 else 1.0
+        upright = matrix.a > 0 and abs(matrix.b) <= UPRIGHT * matrix.a
+        return (math.sqrt(det) if det > 1e-6 else 1.0), upright
 
 
 def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
@@ -151,12 +157,12 @@ def page_glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         pending_high = ""
         pdfium_c.FPDFText_GetCharBox(raw, i, *box_refs)
         pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        bold, scale = fonts.style(raw, i)
+        bold, scale, upright = fonts.style(raw, i)
         size = pdfium_c.FPDFText_GetFontSize(raw, i) * scale
         x0, x1 = left.value, right.value
         if x1 <= x0:  # an empty box (a space-like glyph): give it its origin
             x0 = x1 = ox.value
-        glyphs.append(Glyph(text, x0, x1, oy.value, round(size, 2), bold, space, brk, ox.value))
+        glyphs.append(Glyph(text, x0, x1, oy.value, round(size, 2), bold, space, brk, ox.value, upright))
         space, brk = False, hyphen  # after a line-end hyphen the next glyph starts a line
     return glyphs
 

@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 LARGER = 1.05
 #: One line holding this many glyphs, alone on its page, is no layout to read.
 HUGE_LINE = 400
+#: A page whose glyphs are this share rotated (a sideways table) is not read by its layout.
+ROTATED = 0.2
 MARK = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 
 
@@ -92,6 +94,9 @@ def _check(pages: Sequence[PageLayout]) -> None:
     for p in pages:
         if len(p.lines) == 1 and sum(len(c.glyphs) for c in p.lines[0].cells) > HUGE_LINE:
             raise LayoutUnclear(f"page {p.number} is one line")
+        turned = [g.upright for ln in p.lines for c in ln.cells for g in c.glyphs]
+        if turned.count(False) > ROTATED * len(turned):
+            raise LayoutUnclear(f"page {p.number} has rotated text")
 
 
 @dataclass

@@ -134,7 +134,8 @@ def make_table(lines: list[Line], rules: Sequence[Rule], page: int, rtl: bool, *
 
 
 def find_tables(lines: Sequence[Line], rules: Sequence[Rule]) -> list[tuple[int, int]]:
-    """Runs of lines (start, end indexes) that make tables: at least two lines of several cells.
+    """Runs of lines (start, end indexes) that make tables: at least two lines of several cells in columns
+    (the gaps of two loosely set lines of text do not line up).
 
     A one-cell line inside the run continues a cell when it lies under a column other than the first,
     close below the line before.
@@ -157,7 +158,7 @@ def find_tables(lines: Sequence[Line], rules: Sequence[Rule]) -> list[tuple[int,
             else:
                 break
         multi = [ln for ln in lines[i:j] if len(ln.cells) > 1]
-        if len(multi) >= 2 and not _numbered_list(multi):
+        if len(multi) >= 2 and len(_columns(multi)) > 1 and not _numbered_list(multi):
             runs.append((i, j))
         i = j
     return runs
