@@ -16,36 +16,26 @@ A **mark** is a run of raised glyphs in a smaller size (a note reference
 ``¹``, ``*``, ``a``).  In the text it is written ``MARK_OPEN + mark +
 MARK_CLOSE``; the layout reader turns it into a note reference or back into
 plain text once it knows the notes.  Lines holding right-to-left letters are
-put in logical order by :func:`.pdf_bidi.logical_line`.
+put in logical order (:mod:`.pdf_linetext`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..blocks import REF_END, REF_MARK
-from .pdf_bidi import Char, bidi_class, has_rtl, logical_line, orient_brackets
+from .pdf_bidi import has_rtl
 from .pdf_glyphs import Glyph
+from .pdf_linetext import MARK_CLOSE, MARK_OPEN, MARK_RAISE, MARK_SIZE, SPACE_GAP, cell_text, gap, is_cjk, is_mark
 
-MARK_OPEN, MARK_CLOSE = REF_MARK, REF_END
 #: Glyphs further apart than this many ems belong to different cells (a tab in ``1.<tab>Text`` is ~1 em).
 CELL_GAP = 2.0
-#: A mark is at most this share of the line's size and raised at least this share of it.
-MARK_SIZE = 0.8
-MARK_RAISE = 0.15
 #: Baselines closer than this share of the size are one line.
 SAME_BASE = 0.2
-#: A gap between two fragments of one line wider than this share of an em is a space.
-SPACE_GAP = 0.2
-MARK_CHARS = frozenset("*†‡§¶#")
 #: CJK punctuation that a line breaker never puts at the start of a line (it goes with the character before).
 NO_LINE_START = frozenset("、。，．,.：:；;？?！!）)」』】〕〉》’”・·ー…‥々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
-#: Marks stand in the text builder as noncharacters from U+FDD2 on (bidi-neutral, never text).
-PLACEHOLDER = 0xFDD2
 #: What begins like a paragraph or note number (``15.``, ``(b)``, ``三、``, ``2 -``, ``ألف -``).
 NUMBERED = re.compile(
     r"^\s*(?:[(（]?(?:\d{1,4}|[A-Za-z]{1,4}|[一二三四五六七八九十]{1,3}|[\u0600-\u06ff]{1,8})[.)．、）]"
@@ -103,7 +93,7 @@ class Line:
         """
         if self.rtl:
             return self.x0
-        return max(g.ox + g.size if _is_cjk(g.text) else g.x1 for c in self.cells for g in c.glyphs)
+        return max(g.ox + g.size if is_cjk(g.text) else g.x1 for c in self.cells for g in c.glyphs)
 
     @property
     def top(self) -> float:
@@ -134,18 +124,18 @@ class Line:
         if not glyphs:
             return 0.0
         first = glyphs[0]
-        if _is_cjk(first.text) or not first.text.isalnum():
+        if is_cjk(first.text) or not first.text.isalnum():
             # one character, with the punctuation that may not start a line (三、)
             end = first
             for k, g in enumerate(glyphs[1:]):
                 if g.text not in NO_LINE_START and (k or first.text.isalnum()):
                     break  # (punctuation that starts the line goes with the character after it)
                 end = g
-            right = end.ox + end.size if _is_cjk(end.text) else end.x1
+            right = end.ox + end.size if is_cjk(end.text) else end.x1
             return (right - first.x0) if not self.rtl else first.x1 - end.x0
         end = first
         for g in glyphs[1:]:
-            if g.space or _gap(end, g) > SPACE_GAP * self.size or _is_cjk(g.text):
+            if g.space or gap(end, g) > SPACE_GAP * self.size or is_cjk(g.text):
                 break
             end = g
         return abs((end.x1 if not self.rtl else end.x0) - (first.x0 if not self.rtl else first.x1))
@@ -154,16 +144,6 @@ class Line:
 def plain(text: str) -> str:
     """A line's text without its raised marks."""
     return MARKS.sub("", text)
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch[0])
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
-
-
-def _gap(a: Glyph, b: Glyph) -> float:
-    """Horizontal distance between two glyph boxes (negative when they overlap)."""
-    return max(b.x0 - a.x1, a.x0 - b.x1)
 
 
 def fragments(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -211,7 +191,7 @@ def _attach_marks(groups: list[_Group]) -> list[_Group]:
                 continue
             if not MARK_RAISE * other.size <= glyphs[0].base - other.base <= 0.8 * other.size:
                 continue
-            dist = min(_gap(a, b) for a in glyphs for b in other.glyphs)
+            dist = min(gap(a, b) for a in glyphs for b in other.glyphs)
             if dist <= CELL_GAP * other.size and (best < 0 or dist < best_dist):
                 best, best_dist = j, dist
         if best >= 0:
@@ -249,7 +229,7 @@ def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
     for frag in group:  # a fragment itself may span a wide gap (PDFium's line over two columns)
         ordered = sorted(range(len(frag)), key=lambda k: frag[k].x0)
         wide = CELL_GAP * size
-        cuts = {ordered[k + 1] for k in range(len(ordered) - 1) if _gap(frag[ordered[k]], frag[ordered[k + 1]]) > wide}
+        cuts = {ordered[k + 1] for k in range(len(ordered) - 1) if gap(frag[ordered[k]], frag[ordered[k + 1]]) > wide}
         if not cuts:
             pieces.append(frag)
             continue
@@ -271,111 +251,6 @@ def _cells(group: list[list[Glyph]], size: float) -> list[list[list[Glyph]]]:
     return cells
 
 
-def _is_mark(g: Glyph, base: float, size: float) -> bool:
-    raised = g.size <= MARK_SIZE * size and g.base - base >= MARK_RAISE * size
-    return raised and (g.text.isalnum() or g.text in MARK_CHARS)
-
-
-def _space_box(prev: Glyph, g: Glyph, visual: list[Glyph], used: set[int]) -> tuple[float, float] | None:
-    """Where a space between two glyphs (neighbours in logical order) is drawn: the widest free gap next to either."""
-    where = {id(v): i for i, v in enumerate(visual)}
-    best = -1
-    for glyph in (prev, g):
-        i = where.get(id(glyph), -1)
-        for a in (i - 1, i):
-            if i >= 0 and 0 <= a < len(visual) - 1 and a not in used:
-                if best < 0 or visual[a + 1].x0 - visual[a].x1 > visual[best + 1].x0 - visual[best].x1:
-                    best = a
-    if best < 0 or visual[best + 1].x0 - visual[best].x1 <= 0:
-        return None  # no visible gap: PDFium's space is not printed
-    used.add(best)
-    return visual[best].x1, visual[best + 1].x0
-
-
-def _marks_on_bases(piece: list[Glyph]) -> list[Glyph]:
-    """Each combining mark right after the letter it is drawn over (PDFium may report it after a full stop)."""
-    out: list[Glyph] = []
-    for g in piece:
-        if not unicodedata.category(g.text[0]).startswith("M") or not out:
-            out.append(g)
-            continue
-        bases = [k for k, b in enumerate(out) if not unicodedata.category(b.text[0]).startswith("M")]
-        at = max(bases, key=lambda k: min(out[k].x1, g.x1) - max(out[k].x0, g.x0), default=len(out) - 1)
-        out.insert(at + 1, g)
-    return out
-
-
-def _cell_chars(pieces: list[list[Glyph]], base: float, size: float, rtl: bool) -> tuple[list[Char], list[str]]:
-    """The chars of a cell for the text builder: spaces where PDFium or the gaps say, each mark one char.
-
-    Chars keep PDFium's order (an Arabic word's letters overlap, so only their order tells it); a space
-    PDFium reports between two glyphs of a right-to-left line is put in the widest visual gap next to them.
-    """
-    chars: list[Char] = []
-    marks: list[str] = []
-    order = sorted(pieces, key=lambda p: -max(g.x1 for g in p) if rtl else min(g.x0 for g in p))
-    visual = sorted((g for p in pieces for g in p), key=lambda g: g.x0) if rtl else []
-    used: set[int] = set()
-    prev: Glyph | None = None
-    run: list[Glyph] = []
-
-    def flush() -> None:
-        if run:
-            marks.append("".join(g.text for g in sorted(run, key=lambda g: g.x0)))
-            holder = chr(PLACEHOLDER + len(marks) - 1)  # one char per mark, ordered as the mark's first letter
-            chars.append(Char(holder, min(g.x0 for g in run), max(g.x1 for g in run), bidi=bidi_class(marks[-1][0])))
-            run.clear()
-
-    def space(prev: Glyph, g: Glyph) -> None:
-        box = _space_box(prev, g, visual, used) if rtl else (prev.x1, g.x0)
-        if box is not None:
-            chars.append(Char(" ", *box))
-
-    for piece in order:
-        if rtl:
-            piece = _marks_on_bases(piece)
-        elif any(b.x0 < a.x0 - 0.5 * size for a, b in zip(piece, piece[1:], strict=False)):
-            piece = sorted(piece, key=lambda g: g.x0)  # a left-to-right line PDFium gave out of order
-        for k, g in enumerate(piece):
-            # inside a fragment PDFium's spaces are right; between fragments the gap decides
-            spaced = prev is not None and (g.space or (k == 0 and _gap(prev, g) > SPACE_GAP * size))
-            if _is_mark(g, base, size):
-                if not run and g.space and prev is not None:  # a gap before a raised mark is no space
-                    space(prev, g)
-                run.append(g)
-                prev = g
-                continue
-            flush()
-            if spaced and prev is not None and not unicodedata.category(g.text[0]).startswith("M"):
-                space(prev, g)
-            chars.append(Char(g.text, g.x0, g.x1))
-            prev = g
-    flush()
-    return chars, marks
-
-
-def _rtl_base(chars: list[Char], rtl_doc: bool) -> bool:
-    """Right-to-left paragraph direction in a right-to-left document, else the first strong letter's."""
-    if rtl_doc:
-        return True
-    for c in chars:
-        cls = bidi_class(c.text[0])
-        if cls in ("L", "R", "AL"):
-            return cls != "L"
-    return False
-
-
-def _text(chars: list[Char], marks: list[str], rtl_line: bool, rtl_doc: bool) -> str:
-    if rtl_line:
-        text = logical_line(chars, _rtl_base(chars, rtl_doc)).strip()
-    else:
-        text = "".join(c.text for c in chars).strip()
-        text = orient_brackets(text) if rtl_doc else text
-    for i, mark in enumerate(marks):
-        text = text.replace(chr(PLACEHOLDER + i), MARK_OPEN + mark + MARK_CLOSE)
-    return text
-
-
 def page_lines(glyphs: Sequence[Glyph], page: int, rtl_doc: bool) -> list[Line]:
     """The printed lines of one page, top to bottom (lines on one baseline left to right)."""
     lines = []
@@ -384,18 +259,17 @@ def page_lines(glyphs: Sequence[Glyph], page: int, rtl_doc: bool) -> list[Line]:
         size = _main_size(glyph_list)
         main = [g for g in glyph_list if g.size == size]
         base = Counter(round(g.base, 1) for g in main).most_common(1)[0][0]
-        body = [g for g in glyph_list if not _is_mark(g, base, size)] or glyph_list
+        body = [g for g in glyph_list if not is_mark(g, base, size)] or glyph_list
         rtl = has_rtl("".join(g.text for g in glyph_list))
         cells: list[Cell] = []
         marks: list[str] = []
         for pieces in _cells(group, size):
-            chars, found = _cell_chars(pieces, base, size, rtl)
-            cells.append(Cell([g for p in pieces for g in p], _text(chars, found, rtl, rtl_doc)))
+            text, found = cell_text(pieces, base, size, rtl, rtl_doc)
+            cells.append(Cell([g for p in pieces for g in p], text))
             marks.extend(found)
         whole = ""
         if len(cells) > 1:  # the line read as one (a number set apart by a wide tab is still its paragraph's)
-            chars, found = _cell_chars(list(group), base, size, rtl)
-            whole = _text(chars, found, rtl, rtl_doc)
+            whole = cell_text(list(group), base, size, rtl, rtl_doc)[0]
         bold = all(g.bold for g in body if not g.text.isspace())
         lines.append(Line(cells, base, size, bold, rtl, page, marks, whole))
     lines.sort(key=lambda ln: (-round(ln.base, 0), ln.x0))

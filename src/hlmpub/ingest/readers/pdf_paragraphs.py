@@ -46,11 +46,11 @@ SPACE = 0.3
 
 @dataclass
 class Frame:
-    """The left and right edges of a page's body text, and where its lines usually start."""
+    """The left and right edges of a page's body text: where its full lines end (the right edge of a
+    left-to-right text, the left edge of a right-to-left one)."""
 
     left: float
     right: float
-    start: float = 0.0
 
 
 @dataclass
@@ -90,15 +90,14 @@ def _usual(steps: Counter[float]) -> float:
 
 
 def frame(lines: Sequence[Line], body_size: float) -> Frame:
-    """The edges of the body text (where full body-size lines end, :func:`_edge`) and where most lines start."""
+    """The edges of the body text (where full body-size lines end, :func:`_edge`)."""
     body = [ln for ln in lines if abs(ln.size - body_size) <= SAME_SIZE] or list(lines)
     if not body:
         return Frame(0.0, 0.0)
-    starts = Counter(round(ln.x1 if ln.rtl else ln.x0) for ln in body)
     left = -_edge([-ln.x0 for ln in body if ln.rtl]) if any(ln.rtl for ln in body) else min(ln.x0 for ln in body)
     ltr = [ln.reach for ln in body if not ln.rtl]
     right = _edge(ltr) if ltr else max(ln.x1 for ln in body)
-    return Frame(left, right, starts.most_common(1)[0][0])
+    return Frame(left, right)
 
 
 def _edge(ends: list[float]) -> float:
