@@ -58,6 +58,19 @@ def test_untagged_note_gives_the_expected_units_and_meta(lang, caplog):
     assert table.header_rows == 1 and table.shape == (31, 4)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_tagged_note_read_by_its_layout_alone_gives_the_same_units(lang):
+    """The layout path is what a tagged PDF falls back to when its structure tree cannot be trusted."""
+    from hlmpub.ingest.blocks import Reading
+    from hlmpub.ingest.segment import to_version
+    from hlmpub.model import Source
+
+    path = HERE / f"note_{lang}.tagged.pdf"
+    blocks, _pages = pdf.layout_reading(path.read_bytes(), path, lang)
+    version = to_version(Reading(Source(path.name, "pdf", ""), blocks), lang)
+    assert [as_json(u) for u in version.units] == expected(f"note_{lang}")[0]
+
+
 @pytest.mark.parametrize("measure", MEASURES)
 def test_seed_in_another_measure_gives_the_102_units(measure):
     units, meta = expected("seed_zh")
