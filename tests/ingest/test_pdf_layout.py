@@ -165,6 +165,15 @@ def test_gap_type_and_indent_start_a_paragraph():
     assert starts_paragraph(second, line("一二三", 136, 470), a, EDGES, METRICS)  # a first-line indent
 
 
+def test_a_number_after_a_sentence_end_starts_a_paragraph_only_where_the_edge_is_not_sure():
+    a = line("to meet again in Geneva in the year 2100;", 100, 500)  # reaches 300: full
+    b = line("(b) to report to the Assembly.", 100, 485)
+    assert not starts_paragraph(a, b, a, EDGES, METRICS)  # an enumeration running in the text
+    unsure = Frame(100.0, 300.0, sure=False)  # a page of one-line paragraphs: no line tells where lines end
+    assert starts_paragraph(a, b, a, unsure, METRICS)
+    assert not starts_paragraph(line("to meet again in Geneva in the year 2100", 100, 500), b, a, unsure, METRICS)
+
+
 def test_across_a_page_break_a_sentence_end_before_a_number_ends_the_paragraph():
     full = line("各国重申，彻底消除核武器是对抗核武器威胁的唯一保障。", 100, 100)  # full, ends a sentence
     assert not continues_page(full, line("15. 许多国家强调", 100, 700), EDGES, full)

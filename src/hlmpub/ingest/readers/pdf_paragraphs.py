@@ -9,7 +9,7 @@ A line starts a new paragraph when (:func:`starts_paragraph`):
   there (so the line before was ended on purpose) — not for bold lines, which
   are titles and headings wrapped short on purpose;
 * the line before it ends a sentence and it begins like a numbered paragraph
-  (``15.``, ``(b)``, ``三、``): where the text edge is unknown (a page of
+  (``15.``, ``(b)``, ``三、``), where the text edge is not sure (a page of
   one-line paragraphs) or across a page break;
 * it is indented further than the turnover lines of the paragraph so far.
 
@@ -37,9 +37,11 @@ MIN_EXTRA = 2.0
 INDENT = 0.8
 #: What ends a sentence.
 SENTENCE_END = tuple(".。!?！？:：;；")
-#: Line ends this close (points) are one place; a place or a step this common (share of the most common) counts.
+#: Line ends this close (points) are one place; a place or a step this common (share of the most common) counts;
+#: an edge where fewer lines end is not sure (a page of one-line paragraphs).
 EDGE_BUCKET = 2.0
 COMMON = 0.3
+SURE = 3
 #: Room for the space before a word that would have fitted, in ems.
 SPACE = 0.3
 
@@ -51,6 +53,7 @@ class Frame:
 
     left: float
     right: float
+    sure: bool = True  # enough full lines end there to trust it
 
 
 @dataclass
@@ -94,20 +97,26 @@ def frame(lines: Sequence[Line], body_size: float) -> Frame:
     body = [ln for ln in lines if abs(ln.size - body_size) <= SAME_SIZE] or list(lines)
     if not body:
         return Frame(0.0, 0.0)
-    left = -_edge([-ln.x0 for ln in body if ln.rtl]) if any(ln.rtl for ln in body) else min(ln.x0 for ln in body)
+    rtl = [-ln.x0 for ln in body if ln.rtl]
     ltr = [ln.reach for ln in body if not ln.rtl]
-    right = _edge(ltr) if ltr else max(ln.x1 for ln in body)
-    return Frame(left, right)
+    left, left_count = _edge(rtl) if rtl else (-min(ln.x0 for ln in body), 0)
+    right, right_count = _edge(ltr) if ltr else (max(ln.x1 for ln in body), 0)
+    return Frame(-left, right, max(left_count, right_count) >= SURE)
 
 
-def _edge(ends: list[float]) -> float:
-    """Where full lines end: the furthest place where many lines end (one line's hanging comma is not it)."""
-    buckets: dict[int, list[float]] = {}
-    for x in ends:
-        buckets.setdefault(round(x / EDGE_BUCKET), []).append(x)
-    most = max(len(b) for b in buckets.values())
-    common = [b for b in buckets.values() if len(b) >= max(2, COMMON * most) or len(b) == most]
-    return max(max(b) for b in common)
+def _edge(ends: list[float]) -> tuple[float, int]:
+    """Where full lines end — the furthest place where many lines end (one line's hanging comma is not it) —
+    and how many lines end there."""
+    places: list[list[float]] = []
+    for x in sorted(ends):
+        if places and x - places[-1][0] <= EDGE_BUCKET:
+            places[-1].append(x)
+        else:
+            places.append([x])
+    most = max(len(p) for p in places)
+    common = [p for p in places if len(p) >= max(2, COMMON * most) or len(p) == most]
+    place = max(common, key=lambda p: p[-1])
+    return place[-1], len(place)
 
 
 def _same_type(a: Line, b: Line) -> bool:
@@ -131,7 +140,7 @@ def starts_paragraph(a: Line, b: Line, first: Line, edges: Frame, metrics: Metri
     gap = a.base - b.base
     if gap < 0 or gap > metrics.pitch(a) + max(MIN_EXTRA, EXTRA_GAP * a.size):
         return True
-    if not a.bold and (ended_early(a, b, edges) or _numbered_after_sentence(a, b)):
+    if not a.bold and (ended_early(a, b, edges) or (not edges.sure and _numbered_after_sentence(a, b))):
         return True
     return a is not first and _indent(b, b.rtl) - _indent(a, a.rtl) > INDENT * b.size
 
