@@ -90,7 +90,7 @@ def test_note_blocks():
         ("General Assembly", "Distr.: General\n15 March 2099\nOriginal: English"),
     )
     assert body.layout.header_rows == 1 and len(body.rows) == 31  # two pages, the repeated header row dropped
-    assert body.rows[0] == ("Article 10", "Article 11", "Article 12", f"Article 13{REF_MARK}a{REF_END}")
+    assert body.rows[0] == ("Article 10", "Article 11", "Article 12", "Article 13a")  # as the DOCX reader gives it
     assert body.rows.count(body.rows[0]) == 1 and body.rows[-1] == ("2099-04-01", "93", "737", "6887")
     headings = [(b.layout.level, b.layout.size, b.lines) for b in reading.blocks if b.kind == HEADING]
     assert headings == [
@@ -101,7 +101,11 @@ def test_note_blocks():
     agenda_title = next(b for b in reading.blocks if b.lines == ("Universal Declaration of Human Rights",))
     assert agenda_title.kind == PARAGRAPH and agenda_title.layout.bold  # before the title: front matter
     notes = [(b.layout.number, b.layout.marker, b.lines[0][:9]) for b in reading.blocks if b.kind == NOTE]
-    assert notes == [(0, "*", "SYNTHETIC"), (1, "1", "Whereas r"), (0, "a", "No one sh"), (2, "2", "Everyone ")]
+    assert notes == [(0, "*", "SYNTHETIC"), (1, "1", "Whereas r"), (2, "2", "Everyone ")]
+    # the table's note, set in the body under the table: a paragraph with its mark, as in the DOCX
+    table_note = reading.blocks[reading.blocks.index(body) + 1 :]
+    table_note = [b for b in table_note if b.kind == PARAGRAPH][0]
+    assert table_note.lines == ("a No one shall be subjected to arbitrary arrest, detention or exile.",)
     first = next(b for b in reading.blocks if b.kind == PARAGRAPH and b.lines[0].startswith("1. "))
     assert first.lines[-1] == f"spirit of brotherhood.{REF_MARK}1" and first.layout.page == 1
     sub = next(b for b in reading.blocks if b.kind == PARAGRAPH and b.lines[0].startswith("(a)"))
@@ -116,7 +120,7 @@ def test_arabic_table_over_three_pages_is_one_table_in_logical_order():
     assert len(tables) == 2  # the masthead, and the body table whose header row is printed on pages 1, 2 and 3
     masthead, body = tables
     assert masthead.rows[0] == ("الأمم المتحدة", "A/99/999")  # mirrored: the first column is the right one
-    assert body.rows[0] == ("المادة 10", "المادة 11", "المادة 12", f"المادة 13{REF_MARK}a{REF_END}")
+    assert body.rows[0] == ("المادة 10", "المادة 11", "المادة 12", "المادة 13a")
     assert body.rows[1] == ("2099-01-04", "10", "100", "1000") and len(body.rows) == 31
     first = next(b for b in reading.blocks if b.kind == PARAGRAPH and b.lines[0].startswith("1 - "))
     assert first.lines[-1].endswith(f"الإخاء.{REF_MARK}1")

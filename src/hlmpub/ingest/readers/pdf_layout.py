@@ -9,8 +9,9 @@ Each page is read as printed lines (:mod:`.pdf_lines`) and ruling lines
 3. the footnotes under the short rule at the foot → ``note`` blocks;
 4. the body: tables (:mod:`.pdf_tables`) and paragraphs between them
    (:mod:`.pdf_paragraphs`); an all-bold paragraph is a ``heading`` (level 1
-   when set larger than the body, else 2), a paragraph that starts with a
-   raised mark a ``note`` (a table's note).
+   when set larger than the body, else 2); a paragraph that starts with a
+   raised mark (a table's note) keeps it as printed, as a Word paragraph
+   does: the segmenter pairs it with the table before it.
 
 Across pages a paragraph or a table may continue (the table's repeated
 header row is dropped).  Last, the raised marks in the text become note
@@ -182,17 +183,14 @@ def _furniture(lines: list[Line], page: int) -> Block:
 
 
 def _paragraph_block(para: Paragraph, metrics: Metrics, margin: float, front: bool) -> Block:
-    """A paragraph, heading or (starting with a raised mark) note; ``front``: before the title, bold is no heading."""
+    """A paragraph or a heading; ``front``: before the title, bold is no heading."""
     first = para.lines[0]
     texts = [clean_chars(ln.text) for ln in para.lines]
     sizes = [ln.size for ln in para.lines]
     size = max(set(sizes), key=sizes.count)
     indent = round((margin - first.x1) if first.rtl else (first.x0 - margin), 1)
-    if first.lead_mark:
-        mark = first.lead_mark
-        number = int(mark) if mark.isdigit() else 0
-        layout = Layout(page=para.page, marker=mark, number=number, size=size)
-        return Block(NOTE, (without_lead_mark(texts[0]), *texts[1:]), layout)
+    if first.lead_mark:  # a note set in the body (a table's note): its mark as printed, the segmenter pairs it
+        texts[0] = f"{first.lead_mark} {without_lead_mark(texts[0])}"
     bold = all(ln.bold for ln in para.lines)
     if bold and not front:
         level = 1 if _large(para, metrics) else 2
