@@ -1,4 +1,4 @@
-"""Speed of the readers: the text reader on the seed repeated, the PDF reader on long PDFs.
+"""Speed of the readers: the text reader on the seed repeated, the PDF readers (tagged and untagged) on long PDFs.
 
 Run:  .venv/bin/python benchmarks/ingest.py [--text] [--pdf]      (both when neither is given)
 
@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PDF_CASES = [
     ("tagged 50 p.", 32, "tagged"),
     ("tagged 100 p.", 64, "tagged"),
+    ("untagged 50 p.", 32, "untagged"),
+    ("untagged 100 p.", 64, "untagged"),
 ]
 
 #: Run in a fresh process per case, so that the peak resident memory is that case's.

@@ -23,7 +23,7 @@ from hlmpub.tei import read_tei, validate_file
 from .conftest import FIXTURES
 
 REAL_UN = FIXTURES / "real_un"
-FILES = {"zh": "note_zh.docx", "en": "note_en.tagged.pdf", "ar": "note_ar.docx"}  # ar: untagged PDF once the layout reader lands
+FILES = {"zh": "note_zh.docx", "en": "note_en.tagged.pdf", "ar": "note_ar.untagged.pdf"}
 TEI = "{http://www.tei-c.org/ns/1.0}"
 #: The table of the note: a header row and 30 rows of 4 cells (expected/note_*.json).
 ROWS, COLS = 31, 4

@@ -43,6 +43,7 @@ class Char:
     x0: float
     x1: float
     generated: bool = False
+    bidi: str = ""  # the bidi class to use instead of the text's (a placeholder standing for a note mark)
 
 
 @dataclass
@@ -97,7 +98,7 @@ def clusters(chars: Sequence[Char]) -> list[Cluster]:
     out = []
     for g in groups:
         text = "".join(chars[i].text for i in g)
-        first = bidi_class(text[0])
+        first = chars[g[0]].bidi or bidi_class(text[0])
         out.append(Cluster(text, sum(centres[i] for i in g) / len(g), "ON" if first == "NSM" else first))
     return out
 
