@@ -136,9 +136,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--python", default=sys.executable, help="interpreter for our renders")
-    parser.add_argument(
-        "--cases", default=",".join(c[0] for c in CASES), help="comma-separated subset of: %(default)s"
-    )
+    parser.add_argument("--cases", default=",".join(c[0] for c in CASES), help="comma-separated subset of: %(default)s")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory(prefix="hlmpub-bench-") as tmp:

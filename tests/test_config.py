@@ -54,7 +54,7 @@ def _folder(tmp_path: Path, toml: str) -> Path:
         ('[document]\nsymbol = "A/1"\n[versions]\nxx = "a.txt"\n', ConfigError, "unknown language 'xx'"),
         ('[document]\nsymbol = "A/1"\n[versions]\nen = "a.rtf"\n', ConfigError, "cannot tell the format"),
         ("[document\n", ConfigError, "malformed TOML"),
-        ('[document]\nsymbol = "A/1"\nslug = "../.."\n[versions]\nen = "a.txt"\n', ConfigError, "slug = \"../..\""),
+        ('[document]\nsymbol = "A/1"\nslug = "../.."\n[versions]\nen = "a.txt"\n', ConfigError, 'slug = "../.."'),
     ],
 )
 def test_bad_document_toml_is_one_clear_error(tmp_path, toml, error, words):

@@ -31,8 +31,7 @@ def units(lang: str, fmt: str) -> tuple[list[tuple], dict[str, str]]:
 def test_docx_tagged_and_untagged_pdf_give_the_same_units(lang):
     expected = json.loads((REAL_UN / "expected" / f"note_{lang}.json").read_text(encoding="utf-8"))
     want = [
-        (u["id"], u["kind"], u["key"], u["marker"], u["text"], tuple(map(tuple, u.get("rows", ()))))
-        for u in expected
+        (u["id"], u["kind"], u["key"], u["marker"], u["text"], tuple(map(tuple, u.get("rows", ())))) for u in expected
     ]
     facts = json.loads((REAL_UN / "expected" / f"note_{lang}.meta.json").read_text(encoding="utf-8"))
     for fmt in FORMATS:

@@ -171,9 +171,7 @@ def test_rewrapped_line_that_begins_like_a_marker_stays_in_its_unit(lang, key, a
     trap = next(line for line in lines if line.startswith(token))
     assert any(m.kind == kind for m in marker_candidates(trap, lang))  # it does read as a marker
     got = parse_text("\n".join(lines), lang, SRC).units
-    expected = [
-        (u.id, u.kind, u.key, u.marker, f"{u.text} {added}" if u.key == key else u.text) for u in units
-    ]
+    expected = [(u.id, u.kind, u.key, u.marker, f"{u.text} {added}" if u.key == key else u.text) for u in units]
     assert fields(got) == expected, f"measure {width}"
 
 
@@ -231,6 +229,13 @@ def test_ends_clause_and_marker_form():
     assert not ends_clause("Recalling its resolution 98/1,")
     forms = {m: marker_form(m) for m in ("三、", "三.", "一．", "(a)", "（a）", "a)", "1 -", "ثانياً -", ")أ(")}
     assert forms == {
-        "三、": "N、", "三.": "N.", "一．": "N.", "(a)": "(N)", "（a）": "(N)", "a)": "N)",
-        "1 -": "N-", "ثانياً -": "N-", ")أ(": ")N(",
+        "三、": "N、",
+        "三.": "N.",
+        "一．": "N.",
+        "(a)": "(N)",
+        "（a）": "(N)",
+        "a)": "N)",
+        "1 -": "N-",
+        "ثانياً -": "N-",
+        ")أ(": ")N(",
     }

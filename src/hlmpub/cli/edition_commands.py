@@ -94,7 +94,8 @@ def render(
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when an error-level finding exists.")
 @path_option(
-    "-o", "--output-dir",
+    "-o",
+    "--output-dir",
     folder=True,
     help="Where the review report and edition go  [default: the TEI's folder]",
 )
@@ -102,7 +103,7 @@ def render(
     "--accept",
     exists=True,
     help="Accepted-findings file  [default: review-accepted.toml next to the TEI, "
-        "else sources/<doc>/review-accepted.toml when present]",
+    "else sources/<doc>/review-accepted.toml when present]",
 )
 @click.pass_context
 def review(

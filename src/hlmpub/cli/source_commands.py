@@ -88,7 +88,8 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
 @main.command()
 @click.argument("source_dirs", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
 @path_option(
-    "-o", "--output-dir",
+    "-o",
+    "--output-dir",
     folder=True,
     help="Output root; each document goes to DIR/<doc>/ (default: output/).",
 )

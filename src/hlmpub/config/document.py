@@ -25,9 +25,7 @@ from .vocabulary import (
 class VersionTable:
     """One line of ``[versions]``: ``lang = "file"``, or ``lang = { file = "...", format = "..." }``."""
 
-    file: str = field(
-        default="", metadata=_key("The file, relative to the document's folder.", default="(required)")
-    )
+    file: str = field(default="", metadata=_key("The file, relative to the document's folder.", default="(required)"))
     format: str | None = field(
         default=None,
         metadata=_key(
@@ -46,9 +44,7 @@ class VersionTable:
 class DocumentTable:
     """``[document]``: what is known about the document."""
 
-    symbol: str = field(
-        default="", metadata=_key("The UN document symbol, e.g. `A/68/563`.", default="(required)")
-    )
+    symbol: str = field(default="", metadata=_key("The UN document symbol, e.g. `A/68/563`.", default="(required)"))
     slug: str = field(
         default="",
         metadata=_key(

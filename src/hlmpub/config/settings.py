@@ -77,9 +77,7 @@ class ReviewSettings:
     )
     length_k: float = field(
         default=5.0,
-        metadata=_key(
-            "A length ratio further than k robust deviations from the median is an outlier.", minimum=0
-        ),
+        metadata=_key("A length ratio further than k robust deviations from the median is an outlier.", minimum=0),
     )
     length_min_chars: int = field(
         default=40, metadata=_key("Cells shorter than this (characters) are not length-checked.", minimum=0)
@@ -145,7 +143,7 @@ class Settings:
     langs: tuple[str, ...] = field(
         default=(),
         metadata=_key(
-            "The versions used and the column order, e.g. `[\"zh\", \"en\", \"ar\"]`; empty: every version in "
+            'The versions used and the column order, e.g. `["zh", "en", "ar"]`; empty: every version in '
             "document.toml, the pivot first, then the rest alphabetically.",
             choices=UN_LANGS,
         ),

@@ -56,7 +56,6 @@ PDF_VARIANTS: tuple[str, ...] = ("pdf/a-3b", "pdf/a-3u", "pdf/a-2b", "pdf/ua-1")
 Orientation = Literal["auto", "portrait", "landscape"]
 
 
-
 def check_lang(lang: str, path: str | Path | None = None) -> str:
     """Return the normalised language code, or raise LanguageError."""
     code = lang.strip().lower()

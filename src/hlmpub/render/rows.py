@@ -162,8 +162,7 @@ class Table:
         return frozenset(
             row.index
             for row in self.rows
-            if row.kind == "body"
-            and all(lines(c, w) < UNSPLITTABLE for c, w in zip(row.cells, widths, strict=True))
+            if row.kind == "body" and all(lines(c, w) < UNSPLITTABLE for c, w in zip(row.cells, widths, strict=True))
         )
 
     @property

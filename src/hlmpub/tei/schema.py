@@ -119,7 +119,5 @@ def relaxng() -> etree.RelaxNG:
     """The compiled tei_all schema, cached for the life of the process."""
     path = schema_path()
     if not path.is_file():
-        raise ConfigError(
-            "TEI P5 tei_all schema not installed; run `make schema` (hlmpub schema install)", path
-        )
+        raise ConfigError("TEI P5 tei_all schema not installed; run `make schema` (hlmpub schema install)", path)
     return _compile(str(path), path.stat().st_mtime_ns)

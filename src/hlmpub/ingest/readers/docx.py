@@ -196,4 +196,3 @@ def read(path: Path, lang: str) -> Reading:
     log.debug("%s: %d blocks, %d footnotes", path.name, len(blocks), len(body.notes))
     furniture = _furniture(document)
     return Reading(Source(path=path.name, format=FORMAT, sha256=sha256_file(path)), (*blocks, *body.notes, *furniture))
-

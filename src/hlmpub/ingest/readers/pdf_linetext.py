@@ -144,7 +144,6 @@ def _text(chars: list[Char], marks: list[str], rtl_line: bool, rtl_doc: bool) ->
     return text
 
 
-
 def cell_text(pieces: list[list[Glyph]], base: float, size: float, rtl: bool, rtl_doc: bool) -> tuple[str, list[str]]:
     """The logical text of glyph pieces (marks between reference signs) and the marks in it."""
     chars, marks = _cell_chars(pieces, base, size, rtl)

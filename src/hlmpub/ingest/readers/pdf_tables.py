@@ -166,6 +166,7 @@ def find_tables(lines: Sequence[Line], rules: Sequence[Rule]) -> list[tuple[int,
 
 def _numbered_list(lines: Sequence[Line]) -> bool:
     """Lines of two cells whose first cell is only a number (``1.<tab>Text``): paragraphs, not a table."""
+
     def number_only(text: str) -> bool:
         found = NUMBERED.match(text + " ")
         return found is not None and found.end() >= len(text)

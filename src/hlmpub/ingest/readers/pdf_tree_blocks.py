@@ -277,4 +277,3 @@ def _join(text: str, line: str) -> str:
         return text or line
     glue = "" if _is_cjk(text[-1]) or _is_cjk(line[0]) else " "
     return text + glue + line
-

@@ -205,5 +205,14 @@ def _report(lang: str, shown: str, chosen: tuple[Marker, int], judged: tuple[lis
     (marker, value), (doubts, answer, wrapped) = chosen, judged
     what = "a wrapped line, kept as text" if wrapped else "a marker"
     level = logging.WARNING if wrapped and any(d.startswith(JUMP) for d in doubts) else logging.INFO
-    log.log(level, "%s: %r read as %s %d is %s (%s; %s)", lang, shown, marker.kind, value, what, "; ".join(doubts),
-            SEQUENCE[answer])
+    log.log(
+        level,
+        "%s: %r read as %s %d is %s (%s; %s)",
+        lang,
+        shown,
+        marker.kind,
+        value,
+        what,
+        "; ".join(doubts),
+        SEQUENCE[answer],
+    )
