@@ -100,20 +100,21 @@ def _check_code(
         )
 
 
-def check_numbers(ctx: Context) -> Iterator[Finding]:
-    """Numbers, years, percentages, fractions and dates agree across the languages of each row (or table cell)."""
+def _agree(ctx: Context, codes: tuple[str, ...]) -> Iterator[Finding]:
+    """The findings of ``codes`` on every row that at least two languages fill, table cell by cell where they agree."""
     for row in ctx.rows:
         if len(row.filled()) < 2:
             continue
         for cell, tokens in compared(row):
-            yield from _check_code(ctx, row, "number-mismatch", tokens, cell)
-            yield from _check_code(ctx, row, "date-mismatch", tokens, cell)
+            for code in codes:
+                yield from _check_code(ctx, row, code, tokens, cell)
+
+
+def check_numbers(ctx: Context) -> Iterator[Finding]:
+    """Numbers, years, percentages, fractions and dates agree across the languages of each row (or table cell)."""
+    return _agree(ctx, ("number-mismatch", "date-mismatch"))
 
 
 def check_symbols(ctx: Context) -> Iterator[Finding]:
     """UN document symbols and resolution numbers agree across the languages of each row (or table cell)."""
-    for row in ctx.rows:
-        if len(row.filled()) < 2:
-            continue
-        for cell, tokens in compared(row):
-            yield from _check_code(ctx, row, "symbol-mismatch", tokens, cell)
+    return _agree(ctx, ("symbol-mismatch",))

@@ -31,8 +31,30 @@ RULE_MIN_LENGTH = 15.0
 UPRIGHT = 0.05
 
 
+#: An em box's ascent and descent, in ems: an estimate, PDFium gives no font metrics per glyph.
+ASCENT, DESCENT = 0.85, 0.25
+
+
+class EmBox:
+    """Type set on a baseline (``base``) at a ``size``: the top and bottom of its em box, for glyphs and lines."""
+
+    __slots__ = ()
+    base: float
+    size: float
+
+    @property
+    def top(self) -> float:
+        """Where the em box ends above the baseline."""
+        return self.base + ASCENT * self.size
+
+    @property
+    def bottom(self) -> float:
+        """Where the em box ends below the baseline."""
+        return self.base - DESCENT * self.size
+
+
 @dataclass(frozen=True, slots=True)
-class Glyph:
+class Glyph(EmBox):
     """One character as drawn: text, horizontal extent, baseline, size (points) and weight.
 
     ``space`` / ``brk``: PDFium put a space / a line break between this glyph
@@ -49,16 +71,6 @@ class Glyph:
     brk: bool = False
     ox: float = 0.0  # the origin (pen position) on the baseline; a full-width glyph advances one em from it
     upright: bool = True  # not rotated (a sideways table, vertical text)
-
-    @property
-    def top(self) -> float:
-        """Where the glyph's em box ends above the baseline (an estimate: ascent 0.85 em)."""
-        return self.base + 0.85 * self.size
-
-    @property
-    def bottom(self) -> float:
-        """Where the glyph's em box ends below the baseline (descent 0.25 em)."""
-        return self.base - 0.25 * self.size
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .pdf_bidi import has_rtl
-from .pdf_glyphs import Glyph
+from .pdf_glyphs import EmBox, Glyph
 from .pdf_linetext import MARK_CLOSE, MARK_OPEN, MARK_RAISE, MARK_SIZE, SPACE_GAP, cell_text, gap, is_cjk, is_mark
 
 #: Glyphs further apart than this many ems belong to different cells (a tab in ``1.<tab>Text`` is ~1 em).
@@ -63,7 +63,7 @@ class Cell:
 
 
 @dataclass
-class Line:
+class Line(EmBox):
     """One printed line: its cells left to right, baseline, main size and weight, logical text."""
 
     cells: list[Cell]
@@ -94,16 +94,6 @@ class Line:
         if self.rtl:
             return self.x0
         return max(g.ox + g.size if is_cjk(g.text) else g.x1 for c in self.cells for g in c.glyphs)
-
-    @property
-    def top(self) -> float:
-        """Top of the line's em boxes."""
-        return self.base + 0.85 * self.size
-
-    @property
-    def bottom(self) -> float:
-        """Bottom of the line's em boxes."""
-        return self.base - 0.25 * self.size
 
     @property
     def text(self) -> str:
