@@ -59,9 +59,9 @@ class DocumentTable:
         default_factory=dict,
         metadata=_key(
             "The title in each language, where a version's own title is missing or wrong.",
-            keys=UN_LANGS,
-            allowed='a table: language = title, e.g. `{ en = "..." }`',
             default="each version's own title",
+            allowed='a table: language = title, e.g. `{ en = "..." }`',
+            keys=UN_LANGS,
         ),
     )
 

@@ -44,26 +44,38 @@ NUMBERED = re.compile(
 MARKS = re.compile(f"{MARK_OPEN}[^{MARK_CLOSE}]*{MARK_CLOSE}")
 
 
+class Extent:
+    """Something made of parts set left to right (glyphs, cells): its edges are its parts' outermost ones."""
+
+    def parts(self) -> Sequence[Glyph | Cell]:
+        """The parts, each with ``x0`` and ``x1``."""
+        raise NotImplementedError
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return min(p.x0 for p in self.parts())
+
+    @property
+    def x1(self) -> float:
+        """Right edge."""
+        return max(p.x1 for p in self.parts())
+
+
 @dataclass
-class Cell:
+class Cell(Extent):
     """Glyphs of one line between wide gaps: a table cell, a masthead column, or the whole line."""
 
     glyphs: list[Glyph]
     text: str = ""
 
-    @property
-    def x0(self) -> float:
-        """Left edge."""
-        return min(g.x0 for g in self.glyphs)
-
-    @property
-    def x1(self) -> float:
-        """Right edge."""
-        return max(g.x1 for g in self.glyphs)
+    def parts(self) -> Sequence[Glyph]:
+        """The glyphs."""
+        return self.glyphs
 
 
 @dataclass
-class Line(EmBox):
+class Line(EmBox, Extent):
     """One printed line: its cells left to right, baseline, main size and weight, logical text."""
 
     cells: list[Cell]
@@ -75,15 +87,9 @@ class Line(EmBox):
     marks: list[str] = field(default_factory=list)  # the marks it holds, in order
     whole: str = ""  # the text of a line of several cells read as one line ("" when it has one cell)
 
-    @property
-    def x0(self) -> float:
-        """Left edge."""
-        return min(c.x0 for c in self.cells)
-
-    @property
-    def x1(self) -> float:
-        """Right edge."""
-        return max(c.x1 for c in self.cells)
+    def parts(self) -> Sequence[Cell]:
+        """The cells."""
+        return self.cells
 
     @property
     def reach(self) -> float:

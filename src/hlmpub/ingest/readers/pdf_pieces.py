@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import RTL_LANGS
 from ..blocks import REF_END, REF_MARK
@@ -48,8 +49,7 @@ class Piece:
     ref: str = ""
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     """Characters ``start``–``end`` of a page, all on one PDFium line; a reference when ``ref`` is set."""
 
     page: PageContent

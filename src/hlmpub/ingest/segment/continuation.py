@@ -61,15 +61,16 @@ ENDS_SEARCH = {
 #: Unit kinds holding running text, where a sentence may run on from line to line.
 BODY_KINDS = ("para", "subpara", "other")
 
-#: The doubts about the line before: a sentence that runs on (body text) is strong evidence on its own; a
-#: full title or heading line (they end without punctuation) or a comma only with another doubt or the
-#: sequence's word.
-RUNS_ON = "the sentence before runs on"
-FULL_LINE = "the heading or title line before is full"
-#: A list item may end in a comma (``(a) apples,``): after a comma the sentence runs on, but only as a weak doubt.
-COMMA = "the line before ends in a comma"
+#: The doubts about a marker, as logged.  About the line before: a sentence that runs on (body text) is strong
+#: evidence on its own; a full title or heading line (they end without punctuation) or a comma (a list item may
+#: end in one: ``(a) apples,``) only with another doubt or the sequence's word.
+RUNS_ON, FULL_LINE, COMMA, JUMP = (
+    "the sentence before runs on",
+    "the heading or title line before is full",
+    "the line before ends in a comma",
+    "the numbering would jump",
+)
 COMMAS = ",，、،"
-JUMP = "the numbering would jump"
 
 
 def display_width(line: str) -> int:
