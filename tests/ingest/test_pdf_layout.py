@@ -9,7 +9,6 @@ pages of lines on PDFs made here with weasyprint (a scanned page, a page of one 
 from __future__ import annotations
 
 import base64
-import json
 import logging
 from pathlib import Path
 
@@ -25,22 +24,10 @@ from hlmpub.ingest.readers.pdf_lines import Cell, Line
 from hlmpub.ingest.readers.pdf_paragraphs import Frame, Metrics, continues_page, starts_paragraph
 from hlmpub.ingest.readers.pdf_tables import find_tables, make_table
 
+from .real_un import LANGS, as_json, expected
+
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "real_un"
-LANGS = ("zh", "ar", "ru", "en", "es", "fr")
 MEASURES = ("a5_serif", "letter_sans", "a4_lo_sans")
-
-
-def expected(name: str) -> tuple[list[dict], dict]:
-    units = json.loads((HERE / "expected" / f"{name}.json").read_text(encoding="utf-8"))
-    meta = json.loads((HERE / "expected" / f"{name}.meta.json").read_text(encoding="utf-8"))
-    return units, {k: v for k, v in meta.items() if isinstance(v, str) and k != "note"}
-
-
-def as_json(unit) -> dict:
-    item = {"id": unit.id, "kind": unit.kind, "key": unit.key, "marker": unit.marker, "text": unit.text}
-    if unit.kind == "table":
-        item["rows"] = [list(row) for row in unit.rows]
-    return item
 
 
 # ------------------------------------------------------------------ the fixtures

@@ -9,7 +9,6 @@ to the layout for broken trees.
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import time
 from pathlib import Path
@@ -23,24 +22,11 @@ from hlmpub.ingest.readers import pdf
 from hlmpub.ingest.readers.pdf_bidi import Char, attach_marks
 from hlmpub.ingest.readers.pdf_tagged import tagged_blocks
 
+from .real_un import LANGS, as_json, expected
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REAL_UN = FIXTURES / "real_un"
 HANDMADE = FIXTURES / "tagged_pdf"
-LANGS = ("zh", "ar", "ru", "en", "es", "fr")
-
-
-def expected(lang: str) -> tuple[list[dict], dict]:
-    units = json.loads((REAL_UN / "expected" / f"note_{lang}.json").read_text(encoding="utf-8"))
-    meta = json.loads((REAL_UN / "expected" / f"note_{lang}.meta.json").read_text(encoding="utf-8"))
-    meta.pop("printed")
-    return units, meta
-
-
-def as_json(unit) -> dict:
-    item = {"id": unit.id, "kind": unit.kind, "key": unit.key, "marker": unit.marker, "text": unit.text}
-    if unit.kind == "table":
-        item["rows"] = [list(row) for row in unit.rows]
-    return item
 
 
 def blocks_of(path: Path, lang: str):
@@ -57,7 +43,7 @@ def blocks_of(path: Path, lang: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_note_tagged_pdf_gives_the_expected_units_and_meta(lang, caplog):
-    units, meta = expected(lang)
+    units, meta = expected(f"note_{lang}")
     with caplog.at_level(logging.WARNING):
         version = read_version(REAL_UN / f"note_{lang}.tagged.pdf", lang)
     assert [as_json(u) for u in version.units] == units

@@ -8,7 +8,6 @@ unnumbered heading as a section, the table as one unit with its note, the footno
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,27 +16,14 @@ from hlmpub.ingest import read_version
 from hlmpub.ingest.blocks import FURNITURE, HEADING, NOTE, REF_END, REF_MARK, TABLE
 from hlmpub.ingest.readers.docx import read
 
+from .real_un import LANGS, as_json, expected
+
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "real_un"
-LANGS = ("zh", "ar", "ru", "en", "es", "fr")
-
-
-def expected(lang: str) -> tuple[list[dict], dict]:
-    units = json.loads((HERE / "expected" / f"note_{lang}.json").read_text(encoding="utf-8"))
-    meta = json.loads((HERE / "expected" / f"note_{lang}.meta.json").read_text(encoding="utf-8"))
-    meta.pop("printed")
-    return units, meta
-
-
-def as_json(unit) -> dict:
-    item = {"id": unit.id, "kind": unit.kind, "key": unit.key, "marker": unit.marker, "text": unit.text}
-    if unit.kind == "table":
-        item["rows"] = [list(row) for row in unit.rows]
-    return item
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_note_docx_gives_the_expected_units_and_meta(lang):
-    units, meta = expected(lang)
+    units, meta = expected(f"note_{lang}")
     version = read_version(HERE / f"note_{lang}.docx", lang)
     assert [as_json(u) for u in version.units] == units
     assert version.meta == meta
