@@ -1,0 +1,94 @@
+"""Speed of the sentence splitter, and pysbd beside it, on the UDHR (six languages) and the seed.
+
+Run:  .venv/bin/python benchmarks/sentences.py
+
+For each language: units, sentences, sentences per second (best of 5 passes over every unit);
+with pysbd 0.3.4 installed (it is not a dependency: ``pip install pysbd==0.3.4``), the same for
+pysbd (``clean=False``), the units where the two disagree, and the UN-rule cases of
+tests/ingest/sentence_cases.py that pysbd gets wrong (checking the ``pysbd`` marks there).
+This prints numbers and asserts nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from hlmpub.ingest import read_version
+from hlmpub.ingest.segment.sentences import split_sentences
+from hlmpub.model import Unit
+
+ROOT = Path(__file__).resolve().parents[1]
+UDHR = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "arb", "zh": "cmn_hans"}
+
+Splitter = Callable[[str, str], list[str]]
+
+
+def ours(text: str, lang: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text, lang)]
+
+
+def pysbd_splitter() -> Splitter | None:
+    if importlib.util.find_spec("pysbd") is None:
+        return None
+    import pysbd
+
+    cache: dict[str, pysbd.Segmenter] = {}
+
+    def split(text: str, lang: str) -> list[str]:
+        seg = cache.setdefault(lang, pysbd.Segmenter(language=lang, clean=False))
+        return [s.strip() for s in seg.segment(text) if s.strip()]
+
+    return split
+
+
+def rate(split: Splitter, units: list[Unit]) -> tuple[int, float]:
+    """(sentences, sentences per second), best of 5 passes."""
+    best, n = float("inf"), 0
+    for _ in range(5):
+        t = time.perf_counter()
+        n = sum(len(split(u.text, u.lang)) for u in units)
+        best = min(best, time.perf_counter() - t)
+    return n, n / best
+
+
+def cases() -> list:
+    spec = importlib.util.spec_from_file_location("sentence_cases", ROOT / "tests" / "ingest" / "sentence_cases.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.CASES)
+
+
+def main() -> None:
+    other = pysbd_splitter()
+    versions = {lang: read_version(ROOT / "sources" / "udhr" / f"udhr_{code}.xml", lang) for lang, code in UDHR.items()}
+    versions["zh seed"] = read_version(ROOT / "sources" / "A_68_563" / "zh.txt", "zh")
+    total_n, total_t = 0, 0.0
+    print(f"{'':8} {'units':>5} {'ours':>6} {'sent/s':>9}   {'pysbd':>6} {'sent/s':>8} {'units differ':>12}")
+    for label, version in versions.items():
+        units = [u for u in version.units if u.kind != "table"]
+        n, speed = rate(ours, units)
+        if label in UDHR:
+            total_n, total_t = total_n + n, total_t + n / speed
+        line = f"{label:8} {len(units):5} {n:6} {speed:9.0f}"
+        if other is not None:
+            m, other_speed = rate(other, units)
+            differ = sum(ours(u.text, u.lang) != other(u.text, u.lang) for u in units)
+            line += f"   {m:6} {other_speed:8.0f} {differ:12}"
+        print(line)
+    print(f"UDHR, six languages: {total_n} sentences, {total_n / total_t:.0f} sentences/s")
+    if other is None:
+        print("pysbd is not installed: no comparison")
+        return
+    wrong = [c for c in cases() if other(c.text, c.lang) != c.sentences]
+    claimed = [c for c in cases() if c.beats in ("pysbd", "both")]
+    print(f"UN-rule cases pysbd gets wrong: {len(wrong)} of {len(cases())} (marked: {len(claimed)})")
+    for c in wrong:
+        print(f"  {c.lang}: {c.text!r} → {other(c.text, c.lang)}")
+
+
+if __name__ == "__main__":
+    main()
