@@ -6,6 +6,11 @@ For each language: units, sentences, sentences per second (best of 5 passes over
 with pysbd 0.3.4 installed (it is not a dependency: ``pip install pysbd==0.3.4``), the same for
 pysbd (``clean=False``), the units where the two disagree, and the UN-rule cases of
 tests/ingest/sentence_cases.py that pysbd gets wrong (checking the ``pysbd`` marks there).
+
+When ``../shared/corpora/sentence-gold`` is there, the Bible (en KJV, zh CUV, one gold sentence
+a line, each line's verse in ``en.verse``/``zh.verse``) is joined verse by verse and split again:
+precision and recall of the sentence ends inside verses against the gold lines, for both
+splitters (Text+Berg is left out: its lines are tokenised and many are headings with no end mark).
 This prints numbers and asserts nothing.
 """
 
@@ -62,6 +67,42 @@ def cases() -> list:
     return list(module.CASES)
 
 
+# ../shared beside the main checkout; a worktree (wt/NAME) is one level deeper
+GOLD = (
+    next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), ROOT / "shared")
+    / "corpora/sentence-gold/bible"
+)
+
+
+def bible_verses(lang: str) -> list[list[str]]:
+    """The gold sentences of the Bible in ``lang``, grouped by verse."""
+    lines = (GOLD / lang / "001").read_text(encoding="utf-8").splitlines()
+    verses = (GOLD / f"{lang}.verse").read_text(encoding="utf-8").splitlines()
+    groups: dict[str, list[str]] = {}
+    for line, verse in zip(lines, verses, strict=True):
+        groups.setdefault(verse, []).append(line.strip())
+    return list(groups.values())
+
+
+def bible_scores(split: Splitter, lang: str) -> tuple[float, float, int]:
+    """(precision, recall, gold ends) of the sentence ends found inside the verses of the Bible in ``lang``."""
+    glue = "" if lang == "zh" else " "
+    tp = fp = fn = 0
+    for sentences in bible_verses(lang):
+        gold, cursor = set(), 0
+        for s in sentences[:-1]:
+            cursor += len(s)
+            gold.add(cursor)
+            cursor += len(glue)
+        found, cursor = set(), 0
+        text = glue.join(sentences)
+        for s in split(text, lang)[:-1]:
+            cursor = text.index(s, cursor) + len(s)
+            found.add(cursor)
+        tp, fp, fn = tp + len(gold & found), fp + len(found - gold), fn + len(gold - found)
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), tp + fn
+
+
 def main() -> None:
     other = pysbd_splitter()
     versions = {lang: read_version(ROOT / "sources" / "udhr" / f"udhr_{code}.xml", lang) for lang, code in UDHR.items()}
@@ -80,6 +121,12 @@ def main() -> None:
             line += f"   {m:6} {other_speed:8.0f} {differ:12}"
         print(line)
     print(f"UDHR, six languages: {total_n} sentences, {total_n / total_t:.0f} sentences/s")
+    if GOLD.exists():
+        for lang in ("en", "zh"):
+            for name, split in (("ours", ours), ("pysbd", other)):
+                if split is not None:
+                    p, r, n = bible_scores(split, lang)
+                    print(f"Bible {lang}, sentence ends inside verses ({n} gold), {name}: P {p:.3f} R {r:.3f}")
     if other is None:
         print("pysbd is not installed: no comparison")
         return

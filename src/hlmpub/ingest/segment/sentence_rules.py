@@ -31,9 +31,9 @@ _TITLES = {
     "zh": {"mr", "mrs", "ms", "dr"},
 }
 _NONFINAL_WORDS = {
-    "en": {"i.e", "e.g", "cf", "viz", "vs", "v", "incl", "approx", "see", "op", "ibid"},
-    "fr": {"c.-à-d", "cf", "p.ex", "ex", "env", "voir", "ibid"},
-    "es": {"p.ej", "ej", "cf", "vid", "aprox", "ibid"},
+    "en": {"i.e", "e.g", "cf", "viz", "vs", "v", "incl", "approx"},
+    "fr": {"c.-à-d", "cf", "p.ex", "ex", "env"},
+    "es": {"p.ej", "ej", "cf", "vid", "aprox"},
     "ru": {"т.е", "т.к", "см", "ср", "напр", "т.н", "т.ч", "ок"},
     "ar": set(),
     "zh": {"i.e", "e.g"},
