@@ -24,7 +24,7 @@ Span = tuple[int, int]
 _ENDS = re.escape(SPACED_ENDS + CJK_ENDS)
 # A French closing guillemet may follow a (narrow) no-break space: « C’est fini. »
 _END = re.compile(
-    rf"(?P<mark>[{_ENDS}]+)(?P<close>(?:[ \u00a0\u202f]?[»›])?[{re.escape(CLOSERS)}]*)(?P<ref>[0-9¹²³⁴-⁹]{{1,3}})?"
+    rf"(?P<mark>[{_ENDS}]+)(?P<close>(?:[ \u00a0\u202f]?[»›])?[{re.escape(CLOSERS)}]*)(?P<ref>[\d¹²³⁴-⁹]{{1,3}})?"
 )
 _ITEM = re.compile(ITEM_LABEL)
 _ROMAN = re.compile(ROMAN)
