@@ -49,6 +49,9 @@ NUMBERED: dict[str, frozenset[str]] = {
     "zh": frozenset({"para", "no", "art", "vol", "p"}),
 }
 
+#: An abbreviation that does not end a sentence before one word: UN Russian writes "5 млн. долл. США".
+BEFORE_WORD: dict[str, frozenset[tuple[str, str]]] = {"ru": frozenset({("долл", "сша")})}
+
 #: A label opening a list item: ``(a)``, ``(iv)``, ``(12)``, ``b)``; after a full stop it starts a sentence.
 ITEM_LABEL = r"\(?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[а-я]|[\u0621-\u064a])\)"
 #: A roman numeral standing as a word (``art. IV``, ``vol. II``).
@@ -58,6 +61,11 @@ ROMAN = r"[IVXLC]{1,7}\b"
 def nonfinal(lang: str) -> frozenset[str]:
     """The abbreviations that never end a sentence in ``lang`` (none for a language without rules)."""
     return NONFINAL.get(lang, frozenset())
+
+
+def before_word(lang: str) -> frozenset[tuple[str, str]]:
+    """(abbreviation, next word) pairs that stay in one sentence in ``lang``."""
+    return BEFORE_WORD.get(lang, frozenset())
 
 
 def numbered(lang: str) -> frozenset[str]:

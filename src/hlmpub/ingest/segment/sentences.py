@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Unit
-from .sentence_rules import CJK_ENDS, CLOSERS, ITEM_LABEL, OPENERS, ROMAN, SPACED_ENDS, nonfinal, numbered
+from .sentence_rules import CJK_ENDS, CLOSERS, ITEM_LABEL, OPENERS, ROMAN, SPACED_ENDS, before_word, nonfinal, numbered
 
 Span = tuple[int, int]
 
@@ -29,6 +29,7 @@ _END = re.compile(
 _ITEM = re.compile(ITEM_LABEL)
 _ROMAN = re.compile(ROMAN)
 _LAST_WORD = re.compile(r"(\S+)\s*$")
+_WORD = re.compile(r"\w*")
 
 
 def split_sentences(text: str, lang: str) -> list[Span]:
@@ -121,7 +122,8 @@ def _ends_here(text: str, m: re.Match[str], end: int, nxt: int, lang: str) -> bo
         return False
     if word in numbered(lang) and (m.group("ref") or _ROMAN.match(text, first)):
         return False
-    return True
+    after = _WORD.match(text, first)
+    return after is None or (word, after.group().lower()) not in before_word(lang)
 
 
 def _word_before(text: str, pos: int) -> str:
