@@ -108,8 +108,9 @@ def _ends_here(text: str, m: re.Match[str], end: int, nxt: int, lang: str) -> bo
     mark = m.group("mark")
     if any(c in CJK_ENDS for c in mark):
         return True
-    if nxt == end:  # no space after: a decimal, a symbol (A/C.1/68/L.3), a URL, "No.5"
-        return False
+    if nxt == end:  # no space after: a decimal, a symbol (A/C.1/68/L.3), a URL, "No.5" …
+        # … unless a half-width mark stands between two Chinese characters: "真的吗?是的."
+        return m.start() > 0 and _is_han(text[m.start() - 1]) and _is_han(text[end])
     word = _word_before(text, m.start()) if mark.endswith(".") and mark != "..." else ""
     if word in nonfinal(lang) or _is_initial(text, m.start(), word, lang):
         return False
@@ -124,6 +125,11 @@ def _ends_here(text: str, m: re.Match[str], end: int, nxt: int, lang: str) -> bo
         return False
     after = _WORD.match(text, first)
     return after is None or (word, after.group().lower()) not in before_word(lang)
+
+
+def _is_han(char: str) -> bool:
+    """A Chinese character (the unified ideographs and extension A)."""
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _word_before(text: str, pos: int) -> str:
