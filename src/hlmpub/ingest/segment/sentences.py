@@ -83,10 +83,12 @@ def _candidate_ends(text: str, lang: str) -> Iterator[int]:
     """Offsets where a sentence ends, before the end of the text."""
     for m in _END.finditer(text):
         end = _end_of(text, m)
-        rest = len(text) - len(text[end:].lstrip())
-        if rest == len(text):
+        nxt = end  # the next non-space character
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if nxt == len(text):
             return
-        if _ends_here(text, m, end, rest, lang):
+        if _ends_here(text, m, end, nxt, lang):
             yield end
 
 
