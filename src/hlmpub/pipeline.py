@@ -3,7 +3,7 @@
 :func:`edition_from_sources` turns a source folder into an :class:`~hlmpub.model.Edition`
 (ingest reads and segments each version, align links them, keeping a reviewer's
 manual links from the previous archive); :func:`write_outputs` writes the
-formats asked for (TEI, DOCX, PDF, TMX, review) through each stage's public
+formats asked for (TEI, DOCX, PDF, TMX, XCES, review) through each stage's public
 entry point.  Every step takes and returns model objects; this module only
 wires them.  Building many folders, the cache and hand-edit backups are the
 build layer's (:mod:`hlmpub.batch`).
@@ -129,7 +129,14 @@ class _Build:
         return [tei.write_tei(self.edition, self.target(".tei.xml"))]
 
     def tmx(self) -> list[Path]:
-        return tei.export_edition(self.edition, "tmx", self.target(".tmx"))
+        if len(self.edition.langs) < 2:  # a memory with no targets helps no CAT tool
+            log.warning("%s: no TMX written, the edition has one language", self.edition.meta.symbol)
+            return []
+        return tei.export_edition(self.edition, "tmx", self.target(".tmx"), self.settings)
+
+    def xces(self) -> list[Path]:
+        """One cesAlign file per pair pivot → language, next to the TEI they point into."""
+        return tei.export_edition(self.edition, "xces", self.out_dir, self.settings)
 
     def pdf(self) -> list[Path]:
         return [self._render(self.edition, "pdf", ".pdf")]
@@ -156,6 +163,7 @@ WRITERS: dict[str, Callable[[_Build], list[Path]]] = {
     "docx": _Build.docx,
     "pdf": _Build.pdf,
     "tmx": _Build.tmx,
+    "xces": _Build.xces,
     "review": _Build.review,
 }
 
