@@ -40,7 +40,10 @@ def test_tmx_language_codes_are_configurable(synthetic, tmp_path):
     [path] = export_edition(synthetic, "tmx", tmp_path, settings)
     root = _root(path)
     assert root.find("header").get("srclang") == "zh-Hans"
-    assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"zh-Hans", "ar", "en-GB"}  # ar: not in the table
+    assert {tuv.get(XML_LANG) for tuv in root.iter("tuv")} == {"zh-Hans", "ar", "en-GB"}  # ar: built in
+    only_en = Settings(export=ExportSettings(tmx_langs={"en": "en-US"}))
+    [path] = export_edition(synthetic, "tmx", tmp_path, only_en)
+    assert {tuv.get(XML_LANG) for tuv in _root(path).iter("tuv")} == {"zh-CN", "ar", "en-US"}
 
 
 def test_tmx_language_codes_setting_is_read_and_checked(tmp_path):

@@ -127,14 +127,19 @@ class ExportSettings:
     """The TMX and XCES exports."""
 
     tmx_langs: dict[str, str] = field(
-        default_factory=lambda: dict(TMX_LANGS),
+        default_factory=dict,
         metadata=_key(
-            "The language code a TMX writes for each version (`xml:lang`, `srclang`), e.g. "
-            '`{ zh = "zh-Hans" }`; a language not in the table keeps its own code.',
+            "Language codes a TMX writes (`xml:lang`, `srclang`) instead of the built-in ones, e.g. "
+            '`{ zh = "zh-Hans" }`; every language not named keeps its built-in code.',
             keys=UN_LANGS,
             allowed="a table: language = code",
+            default="built in: `zh-CN`, `ar`, `en`, `es`, `fr`, `ru`",
         ),
     )
+
+    def tmx_codes(self) -> dict[str, str]:
+        """Language → TMX code: the built-in codes with ``tmx_langs`` over them."""
+        return {**TMX_LANGS, **self.tmx_langs}
 
 
 @dataclass(frozen=True)

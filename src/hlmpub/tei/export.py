@@ -3,7 +3,7 @@
 * TMX: one ``tu`` per row, one ``tuv`` per language that has text in the row (the
   pivot's first), ``segtype="paragraph"``, ``srclang`` the pivot (the alignment's
   pivot when the edition has it, else the first version); language codes as CAT
-  tools expect them (``zh-CN``; ``[tool.hlmpub.export] tmx_langs``); a header
+  tools expect them (``zh-CN``; ``[tool.hlmpub.export] tmx_langs`` overrides them); a header
   ``prop`` ``x-document`` names the document (its symbol).  A TMX needs two
   languages: a one-language edition gets none.  Several
   units of one language in a row are joined into one ``seg``.  A row of tables
@@ -101,7 +101,7 @@ def tmx_pivot(edition: Edition, pivot: str | None = None) -> str:
 
 def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str | None = None) -> etree._ElementTree:
     """The TMX 1.4b document of an edition's alignment; ``codes``: our language → the TMX's code."""
-    codes = _Codes(ExportSettings().tmx_langs if codes is None else codes)
+    codes = _Codes(ExportSettings().tmx_codes() if codes is None else codes)
     source = tmx_pivot(edition, pivot)
     langs = (source, *(lang for lang in edition.langs if lang != source))
     root = etree.Element("tmx", version="1.4")
@@ -158,7 +158,7 @@ def write_tmx(edition: Edition, target: Path, settings: Settings | None = None) 
     if len(edition.langs) < 2:
         raise ConfigError(f"{edition.meta.symbol}: no TMX, the edition has one language ({edition.langs[0]})")
     settings = settings or Settings()
-    tree = tmx_tree(edition, settings.export.tmx_langs, settings.align.pivot)
+    tree = tmx_tree(edition, settings.export.tmx_codes(), settings.align.pivot)
     return write_bytes(target, _serialise(tree))
 
 
