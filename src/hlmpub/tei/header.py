@@ -122,18 +122,21 @@ def _encoding_desc(header: etree._Element, edition: Edition, key_ids: dict[str, 
 def _revision_desc(header: etree._Element, edition: Edition) -> None:
     """The build that wrote the file: hlmpub's version, dated deterministically (never the wall clock)."""
     change = sub(sub(header, "revisionDesc"), "change", f"written by hlmpub {__version__}", who="#hlmpub")
-    when = build_date(edition.meta.date)
+    attr, when = build_date(edition.meta.date)
     if when:
-        change.set("when", when)
+        change.set(attr, when)
 
 
-def build_date(document_date: str) -> str:
-    """The date of a build as the TEI records it: ``$SOURCE_DATE_EPOCH`` (reproducible builds) when set, else
-    the document's own ISO date, else "" — so the same sources always give the same bytes."""
+def build_date(document_date: str) -> tuple[str, str]:
+    """How the TEI dates a build, so that the same sources always give the same bytes.
+
+    ``("when", day)`` of ``$SOURCE_DATE_EPOCH`` (the reproducible-builds stamp) when set; else
+    ``("notBefore", the document's ISO date)`` — true of any build, and no wall clock; else ``("", "")``.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
-    return document_date if _ISO_DATE.match(document_date) else ""
+        return "when", datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return ("notBefore", document_date) if _ISO_DATE.match(document_date) else ("", "")
 
 
 def edition_header(edition: Edition, key_ids: dict[str, str]) -> etree._Element:
