@@ -63,19 +63,24 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     versions = read_versions(spec, settings)
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
-    manual, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
+    manual, reviser, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
     links, found = align_versions(ordered, pivot=settings.align.pivot, manual=manual)
-    meta = replace(spec.meta, titles=document_titles(ordered, spec.meta.titles))
+    titles = document_titles(ordered, spec.meta.titles)
+    meta = replace(spec.meta, titles=titles, reviser=spec.meta.reviser or reviser)
     return Edition(meta=meta, versions=ordered, links=tuple(links), findings=(*findings, *found))
 
 
-def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], list[Finding]]:
+def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], str, list[Finding]]:
+    """The previous archive's manual links, and the reviser it names for them (kept when document.toml names none)."""
     if not previous.is_file():
-        return [], []
+        return [], "", []
     try:
-        return manual_links(tei.read_tei(previous), versions)
+        edition = tei.read_tei(previous)
+        links, findings = manual_links(edition, versions)
+        return links, edition.meta.reviser, findings
     except HlmpubError as exc:
-        return [], [Finding("warning", "manual-links-unreadable", f"{exc.one_line()}; its manual links are not kept")]
+        problem = f"{exc.one_line()}; its manual links are not kept"
+        return [], "", [Finding("warning", "manual-links-unreadable", problem)]
 
 
 def document_titles(versions: Iterable[Version], given: dict[str, str]) -> dict[str, str]:

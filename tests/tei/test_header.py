@@ -4,6 +4,7 @@ alignment's @type values."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -92,3 +93,20 @@ def test_sources_state_their_licence():
     for folder in sorted((ROOT / "sources").iterdir()):
         if (folder / "document.toml").is_file():
             assert "licence" in (folder / "document.toml").read_text(encoding="utf-8"), folder.name
+
+
+def test_a_rebuild_keeps_the_reviser_named_in_the_archive(tmp_path):
+    """document.toml's reviser wins; without one, the name a reviewer wrote into the archive is kept."""
+    from hlmpub.config import Settings
+    from hlmpub.pipeline import edition_from_sources, write_outputs
+
+    source = shutil.copytree(ROOT / "sources" / "A_68_563", tmp_path / "A_68_563")
+    settings = Settings(output_dir=tmp_path / "out", formats=("tei",))
+    [tei] = write_outputs(edition_from_sources(source, settings), settings)
+    unnamed = '<name type="role">reviewer</name>'
+    assert unnamed in tei.read_text(encoding="utf-8")
+    tei.write_text(tei.read_text(encoding="utf-8").replace(unnamed, "<name>Ana Revisora</name>"), encoding="utf-8")
+    assert edition_from_sources(source, settings).meta.reviser == "Ana Revisora"
+    toml = source / "document.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("[versions]", 'reviser = "B. Reviser"\n\n[versions]'))
+    assert edition_from_sources(source, settings).meta.reviser == "B. Reviser"
