@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from hlmpub.config import (
+    DEFAULT_FORMATS,
     OUTPUT_FORMATS,
     SHORT_FORMS,
     DocumentTable,
@@ -105,8 +106,9 @@ def test_one_list_of_output_formats_for_the_api_and_the_cli(tmp_path, monkeypatc
     from hlmpub.cli import run
 
     assert OUTPUT_FORMATS == tuple(pipeline.WRITERS)
-    assert Settings().formats == OUTPUT_FORMATS == load_settings(None).formats
-    # `build` without --to writes what [tool.hlmpub] formats says, else every format
+    assert Settings().formats == DEFAULT_FORMATS == load_settings(None).formats
+    assert set(OUTPUT_FORMATS) - set(DEFAULT_FORMATS) == {"xces"}  # one file per pair: only when asked
+    # `build` without --to writes what [tool.hlmpub] formats says, else every default format
     monkeypatch.chdir(tmp_path)
     Path("hlmpub.toml").write_text('formats = "tei"\n', encoding="utf-8")
     assert run(["build", str(ROOT / "sources" / "A_68_563"), "-o", "out"]) == 0
@@ -251,7 +253,7 @@ def test_every_key_the_code_reads_is_in_the_reference():
                 tables.append((hint, f"[tool.hlmpub.{f.name}]"))
             else:
                 assert f"| `{f.name}` |" in sections[heading], f"{f.name} is not in the {heading} reference"
-    assert len(tables) == 3 + 4
+    assert len(tables) == 3 + 5
     assert all(f"| `{short}` |" in sections["[tool.hlmpub]"] for short in SHORT_FORMS)
 
 

@@ -199,9 +199,20 @@ class Finding:
     evidence: str = ""
 
 
+#: The licence of a UN document when its document.toml names none (the TEI's ``availability``).
+UN_LICENCE = (
+    "United Nations document: use and reproduction under the terms of use of the United Nations, "
+    "https://www.un.org/en/about-us/terms-of-use"
+)
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
-    """What is known about the document as a whole (from document.toml)."""
+    """What is known about the document as a whole (from document.toml).
+
+    ``licence``: the terms the text may be used under (the TEI's ``availability``); ``reviser``: who
+    corrects the alignment by hand, named as responsible for the manual links ("" when not named).
+    """
 
     symbol: str
     slug: str
@@ -210,6 +221,8 @@ class DocumentMeta:
     date: str = ""
     original_lang: str = ""
     titles: dict[str, str] = field(default_factory=dict)
+    licence: str = UN_LICENCE
+    reviser: str = ""
 
 
 @dataclass(frozen=True)
@@ -252,9 +265,13 @@ def _unit_plain(unit: Unit) -> dict[str, Any]:
 
 
 def _plain(obj: Any) -> Any:
-    """The JSON form of a model object: ``asdict``, with each unit's empty table fields left out."""
+    """The JSON form of a model object: ``asdict``, with each unit's empty table fields left out (and the
+    document's default licence and unnamed reviser, so that older JSON stays as it was)."""
     record = asdict(obj)
     if isinstance(obj, Edition):
+        for name, default in (("licence", UN_LICENCE), ("reviser", "")):
+            if record["meta"][name] == default:
+                del record["meta"][name]
         for version, plain in zip(obj.versions, record["versions"], strict=True):
             plain["units"] = [_unit_plain(u) for u in version.units]
     elif isinstance(obj, Version):

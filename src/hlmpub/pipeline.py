@@ -3,7 +3,7 @@
 :func:`edition_from_sources` turns a source folder into an :class:`~hlmpub.model.Edition`
 (ingest reads and segments each version, align links them, keeping a reviewer's
 manual links from the previous archive); :func:`write_outputs` writes the
-formats asked for (TEI, DOCX, PDF, TMX, review) through each stage's public
+formats asked for (TEI, DOCX, PDF, TMX, XCES, review) through each stage's public
 entry point.  Every step takes and returns model objects; this module only
 wires them.  Building many folders, the cache and hand-edit backups are the
 build layer's (:mod:`hlmpub.batch`).
@@ -63,19 +63,24 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     versions = read_versions(spec, settings)
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
-    manual, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
+    manual, reviser, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
     links, found = align_versions(ordered, pivot=settings.align.pivot, manual=manual)
-    meta = replace(spec.meta, titles=document_titles(ordered, spec.meta.titles))
+    titles = document_titles(ordered, spec.meta.titles)
+    meta = replace(spec.meta, titles=titles, reviser=spec.meta.reviser or reviser)
     return Edition(meta=meta, versions=ordered, links=tuple(links), findings=(*findings, *found))
 
 
-def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], list[Finding]]:
+def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], str, list[Finding]]:
+    """The previous archive's manual links, and the reviser it names for them (kept when document.toml names none)."""
     if not previous.is_file():
-        return [], []
+        return [], "", []
     try:
-        return manual_links(tei.read_tei(previous), versions)
+        edition = tei.read_tei(previous)
+        links, findings = manual_links(edition, versions)
+        return links, edition.meta.reviser, findings
     except HlmpubError as exc:
-        return [], [Finding("warning", "manual-links-unreadable", f"{exc.one_line()}; its manual links are not kept")]
+        problem = f"{exc.one_line()}; its manual links are not kept"
+        return [], "", [Finding("warning", "manual-links-unreadable", problem)]
 
 
 def document_titles(versions: Iterable[Version], given: dict[str, str]) -> dict[str, str]:
@@ -129,7 +134,14 @@ class _Build:
         return [tei.write_tei(self.edition, self.target(".tei.xml"))]
 
     def tmx(self) -> list[Path]:
-        return tei.export_edition(self.edition, "tmx", self.target(".tmx"))
+        if len(self.edition.langs) < 2:  # a memory with no targets helps no CAT tool
+            log.warning("%s: no TMX written, the edition has one language", self.edition.meta.symbol)
+            return []
+        return tei.export_edition(self.edition, "tmx", self.target(".tmx"), self.settings)
+
+    def xces(self) -> list[Path]:
+        """One cesAlign file per pair pivot → language, next to the TEI they point into."""
+        return tei.export_edition(self.edition, "xces", self.out_dir, self.settings)
 
     def pdf(self) -> list[Path]:
         return [self._render(self.edition, "pdf", ".pdf")]
@@ -156,6 +168,7 @@ WRITERS: dict[str, Callable[[_Build], list[Path]]] = {
     "docx": _Build.docx,
     "pdf": _Build.pdf,
     "tmx": _Build.tmx,
+    "xces": _Build.xces,
     "review": _Build.review,
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zlib
 from pathlib import Path
 
 import pypdfium2
@@ -119,6 +120,29 @@ def test_pdf_a3b_carries_the_tei(small_edition, tmp_path):
     assert out.read_bytes() == tei
     xmp = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "pdfaid:part" in xmp and "3" in xmp
+
+
+def _af_arrays(pdf: Path) -> list[list[bytes]]:
+    """The references of every ``/AF`` array in the PDF, its compressed object streams included."""
+    data = pdf.read_bytes()
+    bodies = [data]
+    for start in re.finditer(rb"stream\r?\n", data):
+        try:
+            bodies.append(zlib.decompressobj().decompress(data[start.end() :]))
+        except zlib.error:
+            continue
+    arrays = [m for body in bodies for m in re.findall(rb"/AF\s*\[([^\]]*)\]", body)]
+    return [re.findall(rb"\d+ \d+ R", refs) for refs in arrays]
+
+
+def test_pdf_a3b_lists_the_tei_in_af_once(small_edition, tmp_path):
+    """weasyprint 70 puts each attachment in the catalog's /AF twice (from the name tree and from its filespec)."""
+    tei = b'<?xml version="1.0"?><teiCorpus xmlns="http://www.tei-c.org/ns/1.0"/>'
+    pdf = _render(small_edition, tmp_path, ("en", "fr"), pdf_variant="pdf/a-3b", tei_bytes=tei)
+    [af] = _af_arrays(pdf)
+    assert len(af) == 1
+    listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert listing.splitlines()[0] == "1 embedded files"
 
 
 def test_pdf_ua_variant_is_tagged(small_edition, tmp_path):

@@ -24,14 +24,14 @@ def test_udhr_tmx_one_tu_per_row_six_tuvs(udhr_edition, tmp_path):
     path, root = _tmx(udhr_edition, tmp_path)
     assert path.name == "udhr.tmx"
     header = root.find("header")
-    assert (header.get("srclang"), header.get("segtype"), root.get("version")) == ("zh", "paragraph", "1.4")
+    assert (header.get("srclang"), header.get("segtype"), root.get("version")) == ("zh-CN", "paragraph", "1.4")
     tus = root.findall("body/tu")
     assert len(tus) == len(udhr_edition.links)
     full = [lk for lk in udhr_edition.links if all(lk.units.get(lang) for lang in udhr_edition.langs)]
     assert len(full) > len(udhr_edition.links) // 2
     for tu, link in zip(tus, udhr_edition.links, strict=True):
         langs = [tuv.get(XML_LANG) for tuv in tu.findall("tuv")]
-        assert langs == [lang for lang in udhr_edition.langs if link.units.get(lang)]
+        assert langs == [{"zh": "zh-CN"}.get(lang, lang) for lang in udhr_edition.langs if link.units.get(lang)]
         assert all(tuv.findtext("seg") for tuv in tu.findall("tuv"))
     assert sum(1 for tu in tus if len(tu.findall("tuv")) == 6) == len(full)
 
@@ -40,7 +40,7 @@ def test_udhr_tmx_opens_in_translate_toolkit(udhr_edition, tmp_path):
     path, _ = _tmx(udhr_edition, tmp_path)
     store = tmx.tmxfile.parsefile(str(path))
     assert len(store.units) == len(udhr_edition.links)
-    assert store.sourcelanguage == "zh"
+    assert store.sourcelanguage == "zh-CN"
     by_id = udhr_edition.units_by_id()
     first_full = next(i for i, lk in enumerate(udhr_edition.links) if all(lk.units.get(x) for x in udhr_edition.langs))
     link, unit = udhr_edition.links[first_full], store.units[first_full]
@@ -58,7 +58,7 @@ def test_synthetic_tmx_joins_units_and_skips_missing_languages(synthetic, tmp_pa
     en = next(t for t in split.findall("tuv") if t.get(XML_LANG) == "en")
     assert en.findtext("seg") == "Synthetic paragraph one, continued in a second synthetic block."
     assert en.findtext("prop[@type='x-units']") == "en-p1 en-u1"
-    assert [t.get(XML_LANG) for t in tus[-1].findall("tuv")] == ["zh", "ar"]
+    assert [t.get(XML_LANG) for t in tus[-1].findall("tuv")] == ["zh-CN", "ar"]
     assert tus[-1].findtext("prop[@type='x-confidence']") == "0.1"
 
 

@@ -36,11 +36,12 @@ def validate(file: Path) -> None:
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True, help="Export format.")
 @path_option("-o", "--output", folder=None, help="File (tmx) or folder (xces); default: next to the TEI.")
-def export(edition: Path, fmt: str, output: Path | None) -> None:
+@click.pass_context
+def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None) -> None:
     """Export the alignment of a TEI edition as TMX 1.4b or XCES cesAlign."""
     from ..tei import export_edition, read_tei
 
-    written = export_edition(read_tei(edition), fmt, output or edition.parent)
+    written = export_edition(read_tei(edition), fmt, output or edition.parent, settings_for(ctx))
     for path in written:
         say(f"wrote {path}")
 

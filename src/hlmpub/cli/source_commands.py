@@ -98,7 +98,7 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     "--to",
     "formats",
     default=None,
-    help=f"Comma-separated outputs: {', '.join(OUTPUT_FORMATS)}  [default: all, or formats in [tool.hlmpub]]",
+    help=f"Comma-separated outputs: {', '.join(OUTPUT_FORMATS)}  [default: all but xces, or formats in [tool.hlmpub]]",
 )
 @click.option(
     "--jobs",

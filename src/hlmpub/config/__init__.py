@@ -41,6 +41,7 @@ from .reference import reference_markdown
 from .settings import (
     SHORT_FORMS,
     AlignSettings,
+    ExportSettings,
     FetchSettings,
     RenderSettings,
     ReviewSettings,
@@ -50,6 +51,7 @@ from .settings import (
 )
 from .vocabulary import (
     BUNDLED_TEMPLATES,
+    DEFAULT_FORMATS,
     EDITION_FORMATS,
     FORMAT_BY_SUFFIX,
     OUTPUT_FORMATS,
@@ -63,6 +65,7 @@ from .vocabulary import (
 
 __all__ = [
     "BUNDLED_TEMPLATES",
+    "DEFAULT_FORMATS",
     "EDITION_FORMATS",
     "FORMAT_BY_SUFFIX",
     "OUTPUT_FORMATS",
@@ -73,6 +76,7 @@ __all__ = [
     "AlignSettings",
     "DocumentSpec",
     "DocumentTable",
+    "ExportSettings",
     "FetchSettings",
     "Orientation",
     "RenderSettings",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from ..model import UN_LANGS, DocumentMeta
+from ..model import UN_LANGS, UN_LICENCE, DocumentMeta
 from ..safeio import slug
 from .keys import key as _key
 from .keys import read_table, read_toml, sha256_hex, shown
@@ -62,6 +62,20 @@ class DocumentTable:
             default="each version's own title",
             allowed='a table: language = title, e.g. `{ en = "..." }`',
             keys=UN_LANGS,
+        ),
+    )
+    licence: str = field(
+        default=UN_LICENCE,
+        metadata=_key(
+            "The terms the text may be used under, one sentence with its address: the TEI's `availability`.",
+            default="the United Nations' terms of use",
+        ),
+    )
+    reviser: str = field(
+        default="",
+        metadata=_key(
+            "Who corrects the alignment by hand: named in the TEI as responsible for the manual links.",
+            default='"reviewer", unnamed',
         ),
     )
 
@@ -128,6 +142,8 @@ def load_document(folder: str | Path) -> DocumentSpec:
         date=doc.get("date", ""),
         original_lang=doc.get("original", ""),
         titles=doc.get("titles", {}),
+        licence=doc.get("licence", UN_LICENCE),
+        reviser=doc.get("reviser", ""),
     )
     specs = tuple(_version_spec(folder, lang, entry, toml_path) for lang, entry in versions.items())
     return DocumentSpec(folder=folder, meta=meta, versions=specs)

@@ -11,6 +11,7 @@ from ..model import SEVERITIES, UN_LANGS
 from .keys import checked, existing_folder, is_table, key_of, keys_of, read_table, read_toml, web_address
 from .keys import key as _key
 from .vocabulary import (
+    DEFAULT_FORMATS,
     EDITION_FORMATS,
     OUTPUT_FORMATS,
     PDF_VARIANTS,
@@ -117,6 +118,30 @@ class ReviewSettings:
     )
 
 
+#: TMX language codes as CAT tools expect them for UN work (Chinese is simplified, of mainland China).
+TMX_LANGS: dict[str, str] = {"ar": "ar", "en": "en", "es": "es", "fr": "fr", "ru": "ru", "zh": "zh-CN"}
+
+
+@dataclass(frozen=True)
+class ExportSettings:
+    """The TMX and XCES exports."""
+
+    tmx_langs: dict[str, str] = field(
+        default_factory=dict,
+        metadata=_key(
+            "Language codes a TMX writes (`xml:lang`, `srclang`) instead of the built-in ones, e.g. "
+            '`{ zh = "zh-Hans" }`; every language not named keeps its built-in code.',
+            keys=UN_LANGS,
+            allowed="a table: language = code",
+            default="built in: `zh-CN`, `ar`, `en`, `es`, `fr`, `ru`",
+        ),
+    )
+
+    def tmx_codes(self) -> dict[str, str]:
+        """Language → TMX code: the built-in codes with ``tmx_langs`` over them."""
+        return {**TMX_LANGS, **self.tmx_langs}
+
+
 @dataclass(frozen=True)
 class FetchSettings:
     """Where ``hlmpub fetch`` downloads from."""
@@ -158,11 +183,13 @@ class Settings:
     strict: bool = field(default=False, metadata=_key("Exit with code 1 when there is an error-level finding."))
     jobs: int = field(default=1, metadata=_key("Documents `hlmpub build` builds in parallel processes.", minimum=1))
     formats: tuple[str, ...] = field(
-        default=OUTPUT_FORMATS, metadata=_key("What `hlmpub build` writes.", choices=OUTPUT_FORMATS)
+        default=DEFAULT_FORMATS,
+        metadata=_key("What `hlmpub build` writes (`xces` only when asked).", choices=OUTPUT_FORMATS),
     )
     align: AlignSettings = field(default_factory=AlignSettings, metadata=_key("The table [tool.hlmpub.align]."))
     render: RenderSettings = field(default_factory=RenderSettings, metadata=_key("The table [tool.hlmpub.render]."))
     review: ReviewSettings = field(default_factory=ReviewSettings, metadata=_key("The table [tool.hlmpub.review]."))
+    export: ExportSettings = field(default_factory=ExportSettings, metadata=_key("The table [tool.hlmpub.export]."))
     fetch: FetchSettings = field(default_factory=FetchSettings, metadata=_key("The table [tool.hlmpub.fetch]."))
 
     def with_(self, **changes: Any) -> Settings:

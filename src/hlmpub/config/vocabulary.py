@@ -20,7 +20,9 @@ def _bundled_templates() -> Path:
 BUNDLED_TEMPLATES = _bundled_templates()
 
 #: What ``hlmpub build`` can write, in the order it writes them.
-OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "review")
+OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "xces", "review")
+#: What it writes when not told: every format but the XCES pairs (one file per language pair).
+DEFAULT_FORMATS: tuple[str, ...] = tuple(f for f in OUTPUT_FORMATS if f != "xces")
 
 FORMAT_BY_SUFFIX = {
     ".txt": "txt",

@@ -110,6 +110,19 @@ def _attachments(settings: Settings, tei_path: Path | None, tei_bytes: bytes | N
     raise RenderError(f"{variant} needs the edition's TEI to attach, and none was given", tei_path or name)
 
 
+def _af_once(_document: Any, pdf: Any) -> None:
+    """A weasyprint finisher: each attachment once in the catalog's ``/AF``.
+
+    weasyprint 70's PDF/A-3 step lists every attachment twice, once from the EmbeddedFiles name tree and
+    once from its file specification; PDF/A-3 validators read the array as the document's associated files.
+    """
+    refs = pdf.catalog.get("AF")
+    if refs:
+        unique = list(dict.fromkeys(refs))
+        refs.clear()
+        refs.extend(unique)
+
+
 def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
     variant = settings.render.pdf_variant
     if variant and variant not in PDF_VARIANTS:
@@ -228,7 +241,7 @@ def write_pdf(
         document = lay_out(table, settings, **options)
         laid_out = time.perf_counter()
         with atomic_path(target) as tmp:
-            document.write_pdf(tmp, **options)
+            document.write_pdf(tmp, finisher=_af_once, **options)
     pages, write_s = len(document.pages), time.perf_counter() - laid_out
     log.info("%s: %d pages, layout %.2f s, write %.2f s", target.name, pages, laid_out - start, write_s)
     return Path(target)

@@ -1,7 +1,7 @@
 """TEI P5: write, read back, validate, export.
 
 Contract: ``read_tei(path) -> Edition``, ``validate_file(path) -> list[Finding]``,
-``export_edition(edition, fmt, target) -> list[Path]``, ``tei_bytes(edition)``,
+``export_edition(edition, fmt, target, settings) -> list[Path]``, ``tei_bytes(edition)``,
 ``read_edition(path)`` (TEI or model JSON).
 
 Modules: ``writer`` / ``header`` (Edition → teiCorpus), ``reader`` (teiCorpus →
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import InputError, ModelError
 from ..model import Edition, Finding, load
 
@@ -59,11 +60,11 @@ def validate_file(path: str | Path) -> list[Finding]:
     return _validate(path)
 
 
-def export_edition(edition: Edition, fmt: str, target: Path) -> list[Path]:
-    """Export as ``tmx`` or ``xces``."""
+def export_edition(edition: Edition, fmt: str, target: Path, settings: Settings | None = None) -> list[Path]:
+    """Export as ``tmx`` or ``xces``; ``settings``: the TMX language codes and pivot."""
     from .export import export_edition as _export
 
-    return _export(edition, fmt, target)
+    return _export(edition, fmt, target, settings)
 
 
 __all__ = ["export_edition", "read_edition", "read_tei", "tei_bytes", "validate_file", "write_tei"]

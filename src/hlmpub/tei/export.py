@@ -1,7 +1,11 @@
 """Exports generated from the alignment: TMX 1.4b for CAT tools, XCES cesAlign pairs.
 
-* TMX: one ``tu`` per row, one ``tuv`` per language that has text in the row,
-  ``segtype="paragraph"``, ``srclang`` the pivot (the first version).  Several
+* TMX: one ``tu`` per row, one ``tuv`` per language that has text in the row (the
+  pivot's first), ``segtype="paragraph"``, ``srclang`` the pivot (the alignment's
+  pivot when the edition has it, else the first version); language codes as CAT
+  tools expect them (``zh-CN``; ``[tool.hlmpub.export] tmx_langs`` overrides them); a header
+  ``prop`` ``x-document`` names the document (its symbol).  A TMX needs two
+  languages: a one-language edition gets none.  Several
   units of one language in a row are joined into one ``seg``.  A row of tables
   of the same shape (rows × columns) in every language gives one ``tu`` per cell
   instead (``segtype="block"``, ``prop`` ``x-table-row`` / ``x-table-col``,
@@ -18,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from .. import __version__
+from ..config import ExportSettings, Settings
 from ..errors import ConfigError
 from ..model import Edition, Link, Unit, aligned_tables
 from ..safeio import slug, write_bytes
@@ -52,14 +57,23 @@ def _tu(body: etree._Element, tuid: str, link: Link, segtype: str) -> etree._Ele
     return tu
 
 
-def _tuv(tu: etree._Element, lang: str, ids: list[str], text: str) -> None:
+class _Codes(dict[str, str]):
+    """Our language code → the TMX's; a language not in the table keeps its own."""
+
+    def __missing__(self, lang: str) -> str:
+        return lang
+
+
+def _tuv(tu: etree._Element, code: str, ids: list[str], text: str) -> None:
     tuv = etree.SubElement(tu, "tuv")
-    tuv.set(XML_LANG, lang)
+    tuv.set(XML_LANG, code)
     _prop(tuv, "x-units", " ".join(ids))
     etree.SubElement(tuv, "seg").text = text
 
 
-def _cell_tus(body: etree._Element, row: int, link: Link, tables: dict[str, Unit], langs: tuple[str, ...]) -> None:
+def _cell_tus(
+    body: etree._Element, row: int, link: Link, tables: dict[str, Unit], langs: tuple[str, ...], codes: _Codes
+) -> None:
     """One ``tu`` per cell that holds text in some language; ``tuid`` row.r.c."""
     n_rows, n_cols = next(iter(tables.values())).shape
     for r in range(n_rows):
@@ -72,7 +86,7 @@ def _cell_tus(body: etree._Element, row: int, link: Link, tables: dict[str, Unit
             _prop(tu, "x-table-col", str(c + 1))
             for lang in langs:
                 if lang in cells and cells[lang].strip():
-                    _tuv(tu, lang, [tables[lang].id], cells[lang])
+                    _tuv(tu, codes[lang], [tables[lang].id], cells[lang])
 
 
 def _cell(table: Unit, r: int, c: int) -> str:
@@ -80,32 +94,41 @@ def _cell(table: Unit, r: int, c: int) -> str:
     return row[c] if c < len(row) else ""  # a short row of a ragged table
 
 
-def tmx_tree(edition: Edition) -> etree._ElementTree:
-    """The TMX 1.4b document of an edition's alignment."""
-    pivot = edition.langs[0]
+def tmx_pivot(edition: Edition, pivot: str | None = None) -> str:
+    """The source language of a TMX: ``pivot`` when the edition has it, else its first language."""
+    return pivot if pivot in edition.langs else edition.langs[0]
+
+
+def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str | None = None) -> etree._ElementTree:
+    """The TMX 1.4b document of an edition's alignment; ``codes``: our language → the TMX's code."""
+    codes = _Codes(ExportSettings().tmx_codes() if codes is None else codes)
+    source = tmx_pivot(edition, pivot)
+    langs = (source, *(lang for lang in edition.langs if lang != source))
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
+    header = etree.SubElement(
         root,
         "header",
         creationtool="hlmpub",
         creationtoolversion=__version__,
         segtype="paragraph",
         adminlang="en",
-        srclang=pivot,
+        srclang=codes[source],
         datatype="plaintext",
-    ).set("o-tmf", "hlmpub-tei")
+    )
+    header.set("o-tmf", "hlmpub-tei")
+    _prop(header, "x-document", edition.meta.symbol)
     body = etree.SubElement(root, "body")
     units = edition.units_by_id()
     for row, link in enumerate(edition.links, start=1):
         tables = table_cells(units, link)
         if tables is not None:
-            _cell_tus(body, row, link, tables, edition.langs)
+            _cell_tus(body, row, link, tables, langs, codes)
             continue
         tu = _tu(body, str(row), link, "paragraph")
-        for lang in edition.langs:
+        for lang in langs:
             ids = [uid for uid in link.units.get(lang, ()) if uid in units]
             if ids:
-                _tuv(tu, lang, ids, _joined(edition, link, lang))
+                _tuv(tu, codes[lang], ids, _joined(edition, link, lang))
     return root.getroottree()
 
 
@@ -130,9 +153,13 @@ def _serialise(tree: etree._ElementTree) -> bytes:
     return data
 
 
-def write_tmx(edition: Edition, target: Path) -> Path:
-    """Write the TMX file ``target`` atomically."""
-    return write_bytes(target, _serialise(tmx_tree(edition)))
+def write_tmx(edition: Edition, target: Path, settings: Settings | None = None) -> Path:
+    """Write the TMX file ``target`` atomically (language codes and pivot from ``settings``)."""
+    if len(edition.langs) < 2:
+        raise ConfigError(f"{edition.meta.symbol}: no TMX, the edition has one language ({edition.langs[0]})")
+    settings = settings or Settings()
+    tree = tmx_tree(edition, settings.export.tmx_codes(), settings.align.pivot)
+    return write_bytes(target, _serialise(tree))
 
 
 def write_xces(edition: Edition, out_dir: Path) -> list[Path]:
@@ -146,14 +173,17 @@ def write_xces(edition: Edition, out_dir: Path) -> list[Path]:
     return written
 
 
-def export_edition(edition: Edition, fmt: str, target: Path) -> list[Path]:
-    """Export as ``tmx`` (a file, or ``<slug>.tmx`` in a folder) or ``xces`` (files in a folder)."""
+def export_edition(edition: Edition, fmt: str, target: Path, settings: Settings | None = None) -> list[Path]:
+    """Export as ``tmx`` (a file, or ``<slug>.tmx`` in a folder) or ``xces`` (files in a folder).
+
+    A TMX of a one-language edition is a ConfigError: a memory with no targets helps no CAT tool.
+    """
     if not edition.versions:
         raise ConfigError(f"{edition.meta.symbol}: nothing to export, the edition has no language version")
     target = Path(target)
     if fmt == "tmx":
         path = target if target.suffix.lower() == ".tmx" else target / f"{slug(edition.meta.slug)}.tmx"
-        return [write_tmx(edition, path)]
+        return [write_tmx(edition, path, settings)]
     if fmt == "xces":
         return write_xces(edition, target)
     raise ConfigError(f"unknown export format {fmt!r}; known: tmx, xces")

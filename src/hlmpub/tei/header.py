@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 
 from lxml import etree
@@ -9,8 +11,13 @@ from lxml import etree
 from .. import __version__
 from ..model import KINDS, LANG_NAMES, Edition, Version
 from .names import (
+    LINK_TYPE_MEANINGS,
+    LINK_TYPES,
+    MANUAL,
     METHOD_LABELS,
     RTL_RENDITION,
+    UNNAMED_REVISER,
+    UNNAMED_TYPE,
     XML_ID,
     XML_LANG,
     kind_id,
@@ -59,12 +66,18 @@ def _title_stmt(file_desc: etree._Element, edition: Edition) -> None:
     for method in methods:
         resp_stmt = sub(stmt, "respStmt", xml_id=resp_id(method))
         sub(resp_stmt, "resp", METHOD_LABELS.get(method, f"alignment: {method}"), key=method)
-        sub(resp_stmt, "name", "hlmpub", ref="#hlmpub")
+        if method != MANUAL:
+            sub(resp_stmt, "name", "hlmpub", ref="#hlmpub")
+        elif edition.meta.reviser:  # a manual decision is the reviser's, never the tool's
+            sub(resp_stmt, "name", edition.meta.reviser)
+        else:
+            sub(resp_stmt, "name", UNNAMED_REVISER, type=UNNAMED_TYPE)
 
 
 def _publication_stmt(file_desc: etree._Element, edition: Edition) -> None:
     stmt = sub(file_desc, "publicationStmt")
     sub(stmt, "publisher", PUBLISHER)
+    sub(sub(stmt, "availability"), "licence", edition.meta.licence)
     sub(stmt, "idno", edition.meta.symbol, type="UN-symbol")
     sub(stmt, "idno", edition.meta.slug, type="slug")
     _date(stmt, edition.meta.date)
@@ -100,10 +113,34 @@ def _encoding_desc(header: etree._Element, edition: Edition, key_ids: dict[str, 
     sub(keys, "desc", "language-independent structural keys (UN numbering)")
     for key, ident in key_ids.items():
         sub(sub(keys, "category", xml_id=ident), "catDesc", key)
+    types = sub(classes, "taxonomy", xml_id=LINK_TYPES)
+    sub(types, "desc", "the @type values of the stand-off alignment, for any TEI tool that reads it")
+    for ident, meaning in LINK_TYPE_MEANINGS.items():
+        sub(sub(types, "category", xml_id=ident), "catDesc", meaning)
+
+
+def _revision_desc(header: etree._Element, edition: Edition) -> None:
+    """The build that wrote the file: hlmpub's version, dated deterministically (never the wall clock)."""
+    change = sub(sub(header, "revisionDesc"), "change", f"written by hlmpub {__version__}", who="#hlmpub")
+    attr, when = build_date(edition.meta.date)
+    if when:
+        change.set(attr, when)
+
+
+def build_date(document_date: str) -> tuple[str, str]:
+    """How the TEI dates a build, so that the same sources always give the same bytes.
+
+    ``("when", day)`` of ``$SOURCE_DATE_EPOCH`` (the reproducible-builds stamp) when set; else
+    ``("notBefore", the document's ISO date)`` — true of any build, and no wall clock; else ``("", "")``.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return "when", datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    return ("notBefore", document_date) if _ISO_DATE.match(document_date) else ("", "")
 
 
 def edition_header(edition: Edition, key_ids: dict[str, str]) -> etree._Element:
-    """The teiCorpus header: titles, publication, notes, encoding, languages."""
+    """The teiCorpus header: titles, publication and licence, notes, encoding, languages, the build."""
     header = etree.Element(tei("teiHeader"))
     file_desc = sub(header, "fileDesc")
     _title_stmt(file_desc, edition)
@@ -116,6 +153,7 @@ def edition_header(edition: Edition, key_ids: dict[str, str]) -> etree._Element:
     )
     _encoding_desc(header, edition, key_ids)
     _lang_usage(header, edition.langs)
+    _revision_desc(header, edition)
     return header
 
 

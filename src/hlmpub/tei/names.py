@@ -28,6 +28,12 @@ METHOD_LABELS = {
     "manual": "alignment corrected by a reviewer",
 }
 
+#: The method of a reviewer's decision: its respStmt names the reviser, not hlmpub.
+MANUAL = "manual"
+#: The name of the manual respStmt when document.toml names no reviser (``<name type="role">``).
+UNNAMED_REVISER = "reviewer"
+UNNAMED_TYPE = "role"
+
 KIND_PREFIX = "kind-"
 KEY_PREFIX = "key-"
 RESP_PREFIX = "resp-"
@@ -37,6 +43,21 @@ TITLE_BLOCK = "titleBlock"
 #: The linkGrp that holds the paragraph alignment.
 LINKGRP_TYPE = "alignment"
 LINKGRP_SUBTYPE = "paragraph"
+
+#: The taxonomy of the edition header that declares what the alignment's @type values mean.
+LINK_TYPES = "link-types"
+LINK_TYPE_MEANINGS = {
+    "type-alignment": (
+        f'linkGrp/@type="{LINKGRP_TYPE}": the alignment of the language versions, one link or ptr per row '
+        "of corresponding units"
+    ),
+    "type-paragraph": f'linkGrp/@subtype="{LINKGRP_SUBTYPE}": the rows correspond paragraph by paragraph',
+    "type-bead": (
+        'link/@type and ptr/@type, e.g. "1:1:2": the bead shape, the number of units of each language version '
+        "in the row, in the order of langUsage; @target lists those units in the same order, @cert is the "
+        "confidence (0 to 1), @resp the method (a respStmt), @ana the row's structural key (unit-keys)"
+    ),
+}
 
 
 def tei(tag: str) -> str:

@@ -16,9 +16,21 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..model import KINDS, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind, table_unit
+from ..model import KINDS, UN_LICENCE, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind, table_unit
 from ..safeio import parse_xml, read_xml, slug
-from .names import LINKGRP_SUBTYPE, LINKGRP_TYPE, NS, TEI_NS, XML_ID, XML_LANG, local_ids, tei
+from .names import (
+    LINKGRP_SUBTYPE,
+    LINKGRP_TYPE,
+    MANUAL,
+    NS,
+    TEI_NS,
+    UNNAMED_TYPE,
+    XML_ID,
+    XML_LANG,
+    local_ids,
+    resp_id,
+    tei,
+)
 
 #: Word values TEI allows in @cert, read as numbers (hlmpub writes decimals).
 CERT_WORDS = {"high": 0.9, "medium": 0.6, "low": 0.3, "unknown": 0.0}
@@ -75,7 +87,19 @@ def read_meta(header: etree._Element) -> DocumentMeta:
         date=_first(header, f"{pub}/tei:date"),
         original_lang=notes.get("original-language", ""),
         titles=titles,
+        licence=_first(header, f"{pub}/tei:availability/tei:licence") or UN_LICENCE,
+        reviser=_reviser(header),
     )
+
+
+def _reviser(header: etree._Element) -> str:
+    """The person named in the manual method's respStmt ("" for the unnamed reviewer)."""
+    stmts = header.iterfind("tei:fileDesc/tei:titleStmt/tei:respStmt", NS)
+    stmt = next((s for s in stmts if s.get(XML_ID) == resp_id(MANUAL)), None)
+    name = stmt.find("tei:name", NS) if stmt is not None else None
+    if name is None or name.get("type") == UNNAMED_TYPE or name.get("ref") == "#hlmpub":
+        return ""
+    return _text(name)
 
 
 def unit_elements(text: etree._Element, kinds: dict[str, str]) -> list[etree._Element]:
