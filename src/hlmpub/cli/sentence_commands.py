@@ -30,11 +30,18 @@ def _pair_of_langs(text: str) -> tuple[str, str]:
 @click.argument("tgt", type=click.Path(path_type=Path))
 @click.option("--langs", required=True, help="Source and target language, e.g. zh,en.")
 @click.option("--confidence", is_flag=True, help="Add each bead's confidence after a tab.")
-def align_lines(src: Path, tgt: Path, langs: str, confidence: bool) -> None:
+@click.option(
+    "--embed-runs",
+    type=click.IntRange(1, 4),
+    default=None,
+    help="Encode runs of up to N consecutive sentences as one text (default 2; longer runs sum vectors).",
+)
+def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: int | None) -> None:
     """Align two files of one sentence per line; print the beads, e.g. [0,1]:[0], one per line."""
-    from ..align.sentences import align_sentences, read_sentences
+    from ..align.sentences import EMBED_RUNS, align_sentences, read_sentences
 
     pair = _pair_of_langs(langs)
-    beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair)
+    runs = EMBED_RUNS if embed_runs is None else embed_runs
+    beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs)
     for bead in beads:
         click.echo(f"{bead}\t{bead.confidence:.4f}" if confidence else str(bead))
