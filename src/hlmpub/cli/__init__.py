@@ -5,7 +5,12 @@ only place where exceptions become exit codes.  Stage modules are imported
 inside each command so that ``hlmpub --help`` stays fast.
 """
 
-from . import edition_commands, maintenance_commands, source_commands  # noqa: F401  (register the commands)
+from . import (  # noqa: F401  (register the commands)
+    edition_commands,
+    maintenance_commands,
+    sentence_commands,
+    source_commands,
+)
 from .app import entry, main, run
 
 __all__ = ["entry", "main", "run"]

@@ -139,11 +139,29 @@ def review(
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
 def eval_(edition: Path, gold: Path) -> None:
-    """Strict precision, recall and F1 per language pair against a gold alignment."""
+    """Score an alignment against a gold one.
+
+    EDITION.tei.xml (or model JSON) against GOLD.toml: strict P/R/F1 per language
+    pair.  TEST.beads against GOLD.beads (any other gold than TOML: one bead like
+    [0,1]:[2] per line): strict and lax P/R/F1 of sentence beads.
+    """
+    if gold.suffix.lower() != ".toml":
+        _eval_beads(edition, gold)
+        return
     from ..align.evaluate import evaluate, load_gold
     from ..tei import read_edition
 
     table = Table("pair", "precision", "recall", "F1", title=f"{edition.name} vs {gold.name}")
     for pair, score in evaluate(read_edition(edition), load_gold(gold)).items():
         table.add_row(pair, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
+    out_console.print(table)
+
+
+def _eval_beads(test: Path, gold: Path) -> None:
+    from ..align.evaluate import read_beads, score_beads
+
+    score = score_beads([read_beads(gold)], [read_beads(test)])
+    table = Table("", "precision", "recall", "F1", title=f"{test.name} vs {gold.name}")
+    for name, s in (("strict", score.strict), ("lax", score.lax)):
+        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}")
     out_console.print(table)
