@@ -55,10 +55,12 @@ from .vocabulary import (
     OUTPUT_FORMATS,
     PDF_VARIANTS,
     REVIEW_CHECKS,
+    TEMPLATE_FILES,
     VERSION_FORMATS,
     Orientation,
     check_lang,
     parse_langs,
+    templates_folder,
 )
 
 __all__ = [
@@ -69,6 +71,7 @@ __all__ = [
     "PDF_VARIANTS",
     "REVIEW_CHECKS",
     "SHORT_FORMS",
+    "TEMPLATE_FILES",
     "VERSION_FORMATS",
     "AlignSettings",
     "DocumentSpec",
@@ -86,4 +89,5 @@ __all__ = [
     "parse_langs",
     "reference_markdown",
     "settings_from_table",
+    "templates_folder",
 ]

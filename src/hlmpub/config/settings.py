@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import SEVERITIES, UN_LANGS
-from .keys import checked, existing_folder, is_table, key_of, keys_of, read_table, read_toml, web_address
+from .keys import checked, is_table, key_of, keys_of, read_table, read_toml, web_address
 from .keys import key as _key
 from .vocabulary import (
     EDITION_FORMATS,
@@ -16,6 +16,7 @@ from .vocabulary import (
     PDF_VARIANTS,
     REVIEW_CHECKS,
     Orientation,
+    templates_folder,
 )
 
 # ------------------------------------------------------------------ settings
@@ -47,9 +48,11 @@ class RenderSettings:
         default=None,
         metadata=_key(
             "A folder whose `pdf/` and `docx/` files replace the bundled templates file by file "
-            "(relative to the current folder), as `hlmpub render --templates`.",
-            check=existing_folder,
-            allowed="an existing folder",
+            "(relative to the current folder), as `hlmpub render --templates`: `mytpl` holding "
+            "`pdf/edition.css`, not `mytpl/pdf`.",
+            check=templates_folder,
+            allowed="a folder holding `pdf/edition.html.j2`, `pdf/findings.html.j2`, `pdf/edition.css` "
+            "or `docx/reference.docx`",
             default="the bundled `templates/`",
         ),
     )
