@@ -163,3 +163,49 @@ def test_short_rows_cannot_split_in_word_either(seed_edition, tmp_path):
     }
     # the same rows as the PDF keeps whole (seed paragraph 2, five lines, may split)
     assert kept == table.short_rows and 0 < len(kept) < len([r for r in table.rows if r.kind == "body"])
+
+
+def _landscape_reference(folder: Path) -> Path:
+    """A templates folder whose reference.docx is the bundled one turned landscape (Word's way: size swapped,
+    orient set), with wider margins to tell its set-up from the bundled one's."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from hlmpub.config import BUNDLED_TEMPLATES
+
+    (folder / "docx").mkdir(parents=True)
+    doc = python_docx.Document(str(BUNDLED_TEMPLATES / "docx" / "reference.docx"))
+    section = doc.sections[-1]
+    section.page_width, section.page_height = section.page_height, section.page_width
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.left_margin = section.right_margin = Mm(25)
+    doc.save(str(folder / "docx" / "reference.docx"))
+    return folder
+
+
+def _page(path: Path) -> tuple[str | None, int, int, int]:
+    """(orient, width, height, left margin) of the last section of a DOCX, in twips."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")).find(f"{W}body")
+    sect = body.findall(f"{W}sectPr")[-1]
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    return size.get(f"{W}orient"), int(size.get(f"{W}w")), int(size.get(f"{W}h")), int(margins.get(f"{W}left"))
+
+
+def test_the_reference_documents_page_set_up_is_the_editions(small_edition, tmp_path):
+    """A landscape reference.docx gives a landscape edition of three languages, its margins kept and the table
+    as wide as they allow; the orientation setting still turns it."""
+    templates = _landscape_reference(tmp_path / "mytpl")
+    settings = Settings(langs=("zh", "en", "ar")).with_(templates_dir=templates)
+    path = render_edition(small_edition, "docx", tmp_path / "wide.docx", settings)
+    orient, width, height, left = _page(path)
+    assert orient == "landscape" and width > height and left == 1417  # 25 mm
+    grid = python_docx.Document(str(path)).tables[0]._tbl.tblGrid
+    assert sum(int(c.get(f"{W}w")) for c in grid.findall(f"{W}gridCol")) == pytest.approx(width - 2 * left, abs=10)
+    upright = settings.with_(orientation="portrait")
+    orient, width, height, left = _page(render_edition(small_edition, "docx", tmp_path / "upright.docx", upright))
+    assert orient in (None, "portrait") and width < height and left == 1417
+    # The bundled reference (portrait) stays portrait for three languages.
+    orient, width, height, _ = _page(
+        render_edition(small_edition, "docx", tmp_path / "b.docx", Settings(langs=("zh", "en", "ar")))
+    )
+    assert orient in (None, "portrait") and width < height

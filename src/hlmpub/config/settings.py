@@ -42,7 +42,13 @@ class RenderSettings:
 
     orientation: Orientation = field(
         default="auto",
-        metadata=_key("A4 page orientation of both editions; `auto`: portrait up to three languages, else landscape."),
+        metadata=_key(
+            "Page orientation of both editions.  `auto`: landscape for more than three languages, else the "
+            "templates' own page (the `@page` of `pdf/edition.css`; the page set-up of `docx/reference.docx`).  "
+            "`landscape`: always landscape (edition.css's `@page wide`; the reference's page turned); `portrait`: "
+            "never (edition.css's `@page`; the reference's page turned upright).  The DOCX keeps the reference's "
+            "page size, margins, header and footer in every case."
+        ),
     )
     templates_dir: Path | None = field(
         default=None,
