@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..config import Orientation
+from ..conventions import PAREN_IDEOGRAPHS
 from ..errors import RenderError
 from ..model import HEADING_KINDS, LANG_NAMES, Edition, Finding, Link, Unit, text_direction
 from .grid import grid
@@ -46,6 +47,11 @@ LOW_CONFIDENCE = 0.6
 
 _HEADING_RANK = {"meta": 0, "chapter": 1, "section": 2}
 _PARA_KEY = re.compile(r"^p:(\d+)$")
+#: The k-th item of an article's numbered list (``art:26.i2``), as ingest.segment.structured keys it.
+_ITEM_KEY = re.compile(r"^art:\d+\.i(\d+)$")
+#: How each language numbers those items when its source prints no marker ("UDHR in XML" tags only the
+#: Chinese items, ㈠ ...; the official texts number them 1., 2. and, in Arabic, (1), (2)).
+ITEM_MARKERS = {"ar": "({})"}
 
 
 @dataclass(frozen=True)
@@ -244,11 +250,28 @@ def _flagged(lang: str, ids: Sequence[str], findings: Sequence[Finding]) -> bool
     return any(f.unit_id in ids or (not f.unit_id and f.lang == lang) for f in findings)
 
 
+def item_marker(unit: Unit) -> str:
+    """The marker a unit is shown with: its own, or for an unmarked list item its language's number (``2.``,
+    ``㈡``, ``(2)``), so that every column numbers the items of a list as the one whose source tags them."""
+    match = _ITEM_KEY.match(unit.key) if unit.kind == "subpara" and not unit.marker else None
+    if match is None:
+        return unit.marker
+    k = int(match.group(1))
+    if unit.lang == "zh" and k <= len(PAREN_IDEOGRAPHS):
+        return PAREN_IDEOGRAPHS[k - 1]
+    return ITEM_MARKERS.get(unit.lang, "{}.").format(k)
+
+
+def _shown(unit: Unit) -> Unit:
+    marker = item_marker(unit)
+    return unit if marker == unit.marker else replace(unit, marker=marker)
+
+
 def _row(index: int, link: Link, langs: Sequence[str], units: dict[str, Unit], findings: list[Finding]) -> Row:
     cells = []
     for lang in langs:
         ids = link.units.get(lang, ())
-        cells.append(Cell(lang, tuple(units[i] for i in ids if i in units), _flagged(lang, ids, findings)))
+        cells.append(Cell(lang, tuple(_shown(units[i]) for i in ids if i in units), _flagged(lang, ids, findings)))
     every = [u for c in cells for u in c.units]
     first = next((c.units for c in cells if c.units), ())
     anchor = first[0].id if first else f"row{index}"
