@@ -51,3 +51,25 @@ def test_a_larger_base_size_scales_the_arabic_column_too(small_edition, tmp_path
     for pdf in (bundled, larger):
         ratio = statistics.median(font_sizes(pdf, 0x0621, 0x064A)) / statistics.median(font_sizes(pdf, 0x61, 0x7A))
         assert ratio == pytest.approx(10.5 / 9.5, rel=0.02)
+
+
+def _unbroken(pdf_path, text: str) -> bool:
+    """Whether ``text`` stands on one line somewhere in the PDF (a wrapped one has a line break inside)."""
+    pdf = pypdfium2.PdfDocument(str(pdf_path))
+    try:
+        return any(text in page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()
+
+
+@pytest.mark.slow
+def test_tables_are_measured_at_the_base_size(tables, tmp_path):
+    """A table unit's columns are measured in ems of the base size: at a larger one a date still fits its cell
+    (measured for 9.5 pt, "2013年3月15日" wrapped in the Chinese table at 13 pt)."""
+    shutil.copytree(BUNDLED_TEMPLATES, tmp_path / "mytpl")
+    css = tmp_path / "mytpl" / "pdf" / "edition.css"
+    css.write_text(css.read_text(encoding="utf-8").replace(BASE_LINE, ":root { --base: 13pt; }"), encoding="utf-8")
+    settings = Settings().with_(templates_dir=tmp_path / "mytpl")
+    path = render_edition(tables["tables"], "pdf", tmp_path / "t.pdf", settings)
+    assert _unbroken(path, "2013年3月15日") and _unbroken(path, "收款日期")
+    assert statistics.median(font_sizes(path, 0x4E00, 0x9FFF)) > 15  # 13 pt is 17.3 px
