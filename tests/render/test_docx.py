@@ -209,3 +209,35 @@ def test_the_reference_documents_page_set_up_is_the_editions(small_edition, tmp_
         render_edition(small_edition, "docx", tmp_path / "b.docx", Settings(langs=("zh", "en", "ar")))
     )
     assert orient in (None, "portrait") and width < height
+
+
+def test_the_reference_documents_body_size_scales_the_gutter_and_tables(tables, tmp_path):
+    """Normal at 12 pt instead of 9.5 in reference.docx: the paragraph numbers and the cells of table units,
+    sized by hlmpub rather than by a style, grow with it (8 pt and 8.5 pt at 9.5)."""
+    from docx.shared import Pt
+
+    from hlmpub.config import BUNDLED_TEMPLATES
+
+    (tmp_path / "mytpl" / "docx").mkdir(parents=True)
+    doc = python_docx.Document(str(BUNDLED_TEMPLATES / "docx" / "reference.docx"))
+    doc.styles["Normal"].font.size = Pt(12)
+    doc.save(str(tmp_path / "mytpl" / "docx" / "reference.docx"))
+
+    def sizes(path: Path) -> tuple[set[str], set[str]]:
+        """(w:sz of the gutter numbers, w:sz of the table units' cells) in half points."""
+        body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+        gutter = {
+            r.find(f"{W}rPr/{W}sz").get(f"{W}val")
+            for r in body.iterfind(f".//{W}tc[1]//{W}r")
+            if r.findtext(f"{W}t", "").endswith(".") and r.find(f"{W}rPr/{W}sz") is not None
+        }
+        nested = {sz.get(f"{W}val") for sz in body.iterfind(f".//{W}tbl//{W}tbl//{W}sz")}
+        return gutter, nested
+
+    settings = Settings(langs=("zh", "en"))
+    bundled = sizes(render_edition(tables["tables"], "docx", tmp_path / "a.docx", settings))
+    larger = sizes(
+        render_edition(tables["tables"], "docx", tmp_path / "b.docx", settings.with_(templates_dir=tmp_path / "mytpl"))
+    )
+    assert bundled == ({"16"}, {"17"})
+    assert larger == ({"20"}, {"21"})

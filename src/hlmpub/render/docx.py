@@ -76,6 +76,13 @@ class _Builder:
         self.word_table: Any = None
         self.widths: list[int] = []
         self.short_rows: frozenset[int] = frozenset()
+        # The reference's Normal size is the base: the gutter, findings and table units follow it, as in the PDF.
+        normal = doc.styles["Normal"].font.size
+        self.scale = normal.pt / BODY_PT if normal else 1.0
+
+    def pt(self, size: float) -> Any:
+        """``size`` (points at the bundled 9.5 pt body) at the reference document's body size."""
+        return Pt(size * self.scale)
 
     # ---- text ----------------------------------------------------------------
 
@@ -176,11 +183,11 @@ class _Builder:
         number = cells[0].paragraphs[0]
         number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.number:
-            number.add_run(row.number).font.size = Pt(8)
+            number.add_run(row.number).font.size = self.pt(8)
         if row.marked:
             shape = cells[0].add_paragraph()
             shape.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            shape.add_run(row.shape).font.size = Pt(6)
+            shape.add_run(row.shape).font.size = self.pt(6)
         for cell, word_cell, width in zip(row.cells, cells[1:], self.widths[1:], strict=False):
             self.units(row, cell, word_cell, None, width)
         self.review_cell(row, cells)
@@ -198,14 +205,14 @@ class _Builder:
         width = sum(self.widths)
         for cell in row.cells:
             label = self.paragraph(self.doc, 1, cell.lang)
-            self.text(label, self.table.names[cell.lang], cell.lang).font.size = Pt(7)
+            self.text(label, self.table.names[cell.lang], cell.lang).font.size = self.pt(7)
             label.paragraph_format.space_before = Pt(4)
             ox.keep_with_next(label)
             self.units(row, cell, self.doc, None, width, first=1)
         if self.table.review:
             for f in row.findings:
                 where = f" [{f.lang}]" if f.lang else ""
-                self.doc.add_paragraph().add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = Pt(7)
+                self.doc.add_paragraph().add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
         ox.mark_size(self.doc.add_paragraph(), 8)  # Word joins two tables with nothing between them
 
     def units(self, row: Row, cell: Cell, word_cell: Any, style: str | None, width: int = 0, first: int = 0) -> None:
@@ -234,9 +241,10 @@ class _Builder:
         """A table unit as a Word table in the cell: header rows bold on a shaded band (and marked to repeat),
         figures at the end edge, the columns of a right-to-left language from right to left."""
         g = grid(unit)
-        room = max(width - 2 * CELL_MARGIN_TWIPS, TWIPS_PER_EM) / TWIPS_PER_EM
+        em = int(TWIPS_PER_EM * self.scale)
+        room = max(width - 2 * CELL_MARGIN_TWIPS, em) / em
         ems, shares = g.fit(room)
-        total = int(min(ems * WORD_WIDER, room) * TWIPS_PER_EM)
+        total = int(min(ems * WORD_WIDER, room) * em)
         if unit.marker:
             self.text(self.paragraph(word_cell, index, lang), unit.marker, lang, bold=True)
         word_table = word_cell.add_table(rows=len(g.header) + len(g.body), cols=g.cols)
@@ -269,7 +277,8 @@ class _Builder:
                 if header:
                     ox.shade(word_cell_c, FILLS["table-header"])
                 run = self.text(paragraph, text, lang, bold=header)
-                ox.rpr_size(run._r.get_or_add_rPr(), TABLE_HALF_POINTS, TABLE_HALF_POINTS_CS if lang == "ar" else None)
+                size, size_cs = round(TABLE_HALF_POINTS * self.scale), round(TABLE_HALF_POINTS_CS * self.scale)
+                ox.rpr_size(run._r.get_or_add_rPr(), size, size_cs if lang == "ar" else None)
                 if r == c == 0:
                     self.bookmark(paragraph, unit.id)
         if in_cell:
@@ -292,7 +301,7 @@ class _Builder:
         for index, f in enumerate(row.findings):
             paragraph = word_cell.paragraphs[0] if index == 0 else word_cell.add_paragraph()
             where = f" [{f.lang}]" if f.lang else ""
-            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = Pt(7)
+            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
 
     # ---- table -----------------------------------------------------------------
 
