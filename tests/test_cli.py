@@ -90,6 +90,22 @@ def test_render_names_the_tei_when_a_language_is_missing(seed_tei, capsys):
     assert not seed_tei.with_suffix("").with_suffix(".docx").exists()
 
 
+def test_render_refuses_a_templates_folder_without_template_files(seed_tei, tmp_path, capsys):
+    """``--templates mytpl/pdf`` (the folder holding the CSS) is one line naming the files looked for, not the
+    bundled look without a word."""
+    from hlmpub.config import BUNDLED_TEMPLATES
+
+    shutil.copytree(BUNDLED_TEMPLATES, tmp_path / "mytpl")
+    capsys.readouterr()
+    for fmt in ("docx", "pdf"):
+        argv = ["render", str(seed_tei), "--to", fmt, "--templates", str(tmp_path / "mytpl" / "pdf")]
+        assert run(argv) == ExitCode.CONFIG
+        line = _one_error_line(capsys)
+        assert "mytpl/pdf" in line and "none of the template files pdf/edition.html.j2" in line
+        assert "docx/reference.docx" in line and "edition.html.j2 itself: pass the folder above it" in line
+        assert not seed_tei.with_suffix("").with_suffix(f".{fmt}").exists()
+
+
 @pytest.mark.parametrize(
     "argv",
     [

@@ -99,6 +99,11 @@ def test_the_settings_vocabulary_matches_the_stages():
     assert config.VERSION_FORMATS == tuple(READERS)
     assert config.REVIEW_CHECKS == tuple(CHECKS)
     assert set(config.EDITION_FORMATS) == set(render.FORMATS)
+    from hlmpub.render import docx, pdf
+
+    names = {f"pdf/{pdf.TEMPLATE}", f"pdf/{pdf.STYLESHEET}", "pdf/findings.html.j2", f"docx/{docx.REFERENCE}"}
+    assert set(config.TEMPLATE_FILES) == names
+    assert all((config.BUNDLED_TEMPLATES / name).is_file() for name in names)
 
 
 def test_one_list_of_output_formats_for_the_api_and_the_cli(tmp_path, monkeypatch):
@@ -128,6 +133,7 @@ def test_one_list_of_output_formats_for_the_api_and_the_cli(tmp_path, monkeypatc
         ("hlmpub.toml", 'pivot = "xx"\n', "pivot", "ar, en, es, fr, ru, zh"),
         ("pyproject.toml", '[tool.hlmpub.review]\nseverity = { low-confidence = "fatal" }\n', "severity", "error"),
         ("hlmpub.toml", 'templates_dir = "no/such/folder"\n', "templates_dir", "no such folder"),
+        ("hlmpub.toml", 'templates_dir = "."\n', "templates_dir", "none of the template files pdf/edition.html.j2"),
         ("hlmpub.toml", '[render]\npdf_variant = "pdf/x-9"\n', "pdf_variant", "pdf/a-3b"),
         ("hlmpub.toml", 'pivot = "en"\n[align]\npivot = "fr"\n', "pivot", "both set"),
         ("document.toml", '[document]\nsymbol = "A/68/563"\noriginal = "xx"\n', "original", "ar, en"),
@@ -155,6 +161,8 @@ def test_a_bad_setting_is_one_line_and_exit_9(tmp_path, monkeypatch, capsys, fil
 
 
 def test_short_forms_are_the_stage_keys(tmp_path):
+    (tmp_path / "docx").mkdir()
+    (tmp_path / "docx" / "reference.docx").write_bytes(b"")
     flat = tmp_path / "hlmpub.toml"
     flat.write_text(
         'pivot = "en"\norientation = "portrait"\npdf_variant = "pdf/ua-1"\nfetch_base_url = "http://mirror.test"\n'

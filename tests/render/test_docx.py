@@ -163,3 +163,81 @@ def test_short_rows_cannot_split_in_word_either(seed_edition, tmp_path):
     }
     # the same rows as the PDF keeps whole (seed paragraph 2, five lines, may split)
     assert kept == table.short_rows and 0 < len(kept) < len([r for r in table.rows if r.kind == "body"])
+
+
+def _landscape_reference(folder: Path) -> Path:
+    """A templates folder whose reference.docx is the bundled one turned landscape (Word's way: size swapped,
+    orient set), with wider margins to tell its set-up from the bundled one's."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from hlmpub.config import BUNDLED_TEMPLATES
+
+    (folder / "docx").mkdir(parents=True)
+    doc = python_docx.Document(str(BUNDLED_TEMPLATES / "docx" / "reference.docx"))
+    section = doc.sections[-1]
+    section.page_width, section.page_height = section.page_height, section.page_width
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.left_margin = section.right_margin = Mm(25)
+    doc.save(str(folder / "docx" / "reference.docx"))
+    return folder
+
+
+def _page(path: Path) -> tuple[str | None, int, int, int]:
+    """(orient, width, height, left margin) of the last section of a DOCX, in twips."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml")).find(f"{W}body")
+    sect = body.findall(f"{W}sectPr")[-1]
+    size, margins = sect.find(f"{W}pgSz"), sect.find(f"{W}pgMar")
+    return size.get(f"{W}orient"), int(size.get(f"{W}w")), int(size.get(f"{W}h")), int(margins.get(f"{W}left"))
+
+
+def test_the_reference_documents_page_set_up_is_the_editions(small_edition, tmp_path):
+    """A landscape reference.docx gives a landscape edition of three languages, its margins kept and the table
+    as wide as they allow; the orientation setting still turns it."""
+    templates = _landscape_reference(tmp_path / "mytpl")
+    settings = Settings(langs=("zh", "en", "ar")).with_(templates_dir=templates)
+    path = render_edition(small_edition, "docx", tmp_path / "wide.docx", settings)
+    orient, width, height, left = _page(path)
+    assert orient == "landscape" and width > height and left == 1417  # 25 mm
+    grid = python_docx.Document(str(path)).tables[0]._tbl.tblGrid
+    assert sum(int(c.get(f"{W}w")) for c in grid.findall(f"{W}gridCol")) == pytest.approx(width - 2 * left, abs=10)
+    upright = settings.with_(orientation="portrait")
+    orient, width, height, left = _page(render_edition(small_edition, "docx", tmp_path / "upright.docx", upright))
+    assert orient in (None, "portrait") and width < height and left == 1417
+    # The bundled reference (portrait) stays portrait for three languages.
+    orient, width, height, _ = _page(
+        render_edition(small_edition, "docx", tmp_path / "b.docx", Settings(langs=("zh", "en", "ar")))
+    )
+    assert orient in (None, "portrait") and width < height
+
+
+def test_the_reference_documents_body_size_scales_the_gutter_and_tables(tables, tmp_path):
+    """Normal at 12 pt instead of 9.5 in reference.docx: the paragraph numbers and the cells of table units,
+    sized by hlmpub rather than by a style, grow with it (8 pt and 8.5 pt at 9.5)."""
+    from docx.shared import Pt
+
+    from hlmpub.config import BUNDLED_TEMPLATES
+
+    (tmp_path / "mytpl" / "docx").mkdir(parents=True)
+    doc = python_docx.Document(str(BUNDLED_TEMPLATES / "docx" / "reference.docx"))
+    doc.styles["Normal"].font.size = Pt(12)
+    doc.save(str(tmp_path / "mytpl" / "docx" / "reference.docx"))
+
+    def sizes(path: Path) -> tuple[set[str], set[str]]:
+        """(w:sz of the gutter numbers, w:sz of the table units' cells) in half points."""
+        body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+        gutter = {
+            r.find(f"{W}rPr/{W}sz").get(f"{W}val")
+            for r in body.iterfind(f".//{W}tc[1]//{W}r")
+            if r.findtext(f"{W}t", "").endswith(".") and r.find(f"{W}rPr/{W}sz") is not None
+        }
+        nested = {sz.get(f"{W}val") for sz in body.iterfind(f".//{W}tbl//{W}tbl//{W}sz")}
+        return gutter, nested
+
+    settings = Settings(langs=("zh", "en"))
+    bundled = sizes(render_edition(tables["tables"], "docx", tmp_path / "a.docx", settings))
+    larger = sizes(
+        render_edition(tables["tables"], "docx", tmp_path / "b.docx", settings.with_(templates_dir=tmp_path / "mytpl"))
+    )
+    assert bundled == ({"16"}, {"17"})
+    assert larger == ({"20"}, {"21"})

@@ -146,3 +146,42 @@ def test_short_rows_are_body_rows_too_short_to_split(udhr_edition, seed_edition)
     rule = re.search(r"\ntd, td p \{([^}]*)\}", css).group(1)
     values = dict(re.findall(r"(orphans|widows):\s*(\d+)", rule))
     assert int(values["orphans"]) + int(values["widows"]) == UNSPLITTABLE
+
+
+def test_every_language_numbers_the_items_of_a_list(udhr_edition):
+    """The UDHR's sub-paragraphs (art:26.i1 ...) carry a marker only in Chinese (㈠, the source's tag): each
+    column shows its own language's number, in the PDF's HTML and in the DOCX."""
+    import io
+
+    import docx as python_docx
+
+    from hlmpub.config import Settings
+    from hlmpub.render import docx, pdf
+
+    table = build_table(udhr_edition)
+    rows = {r.cells[0].units[0].key: r for r in table.rows if r.cells[0].units}
+    shown = {
+        c.lang: [(u.marker, row.show_marker(u)) for u in c.units]
+        for key in ("art:26.i2",)
+        for row in [rows[key]]
+        for c in row.cells
+    }
+    assert shown == {
+        "zh": [("㈡", True)],
+        "ar": [("(2)", True)],
+        "en": [("2.", True)],
+        "es": [("2.", True)],
+        "fr": [("2.", True)],
+        "ru": [("2.", True)],
+    }
+    assert [u.marker for u in rows["art:25.i1"].cells[2].units] == ["1."]
+    assert rows["art:26.i1"].number == ""  # the gutter stays empty: the numbers are each language's own
+    html, _ = pdf.render_html(table, Settings())
+    assert '<span class="marker">3.</span> Parents have a prior right' in html
+    assert '<span class="marker">(3)</span> للآباء' in html
+    buffer = io.BytesIO()
+    docx.build_document(table, Settings()).save(buffer)
+    texts = [p.text for t in python_docx.Document(buffer).tables for c in t._cells for p in c.paragraphs]
+    assert any(t.startswith("3. Les parents ont") for t in texts)
+    # The edition itself is not changed: the markers are the renderers' way of showing the items.
+    assert {u.marker for v in udhr_edition.versions if v.lang != "zh" for u in v.units if u.kind == "subpara"} == {""}

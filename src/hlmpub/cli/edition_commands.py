@@ -53,7 +53,13 @@ def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None) -> 
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
 @click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
-@path_option("--templates", folder=True, exists=True, help="A folder overriding templates/pdf and templates/docx.")
+@path_option(
+    "--templates",
+    folder=True,
+    exists=True,
+    help="A templates folder: its pdf/ and docx/ files (pdf/edition.css, docx/reference.docx, ...) "
+    "replace the bundled ones.",
+)
 @click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),

@@ -57,10 +57,12 @@ from .vocabulary import (
     OUTPUT_FORMATS,
     PDF_VARIANTS,
     REVIEW_CHECKS,
+    TEMPLATE_FILES,
     VERSION_FORMATS,
     Orientation,
     check_lang,
     parse_langs,
+    templates_folder,
 )
 
 __all__ = [
@@ -72,6 +74,7 @@ __all__ = [
     "PDF_VARIANTS",
     "REVIEW_CHECKS",
     "SHORT_FORMS",
+    "TEMPLATE_FILES",
     "VERSION_FORMATS",
     "AlignSettings",
     "DocumentSpec",
@@ -90,4 +93,5 @@ __all__ = [
     "parse_langs",
     "reference_markdown",
     "settings_from_table",
+    "templates_folder",
 ]

@@ -278,11 +278,6 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"malformed TOML: {exc}", path) from None
 
 
-def existing_folder(value: Path) -> str:
-    """A check for :func:`key`: "" when ``value`` is a folder, else what is wrong."""
-    return "" if value.is_dir() else "no such folder"
-
-
 def web_address(value: str) -> str:
     """A check for :func:`key`: "" for an http(s) address naming a host, else what is wrong."""
     from urllib.parse import urlsplit

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import SEVERITIES, UN_LANGS
-from .keys import checked, existing_folder, is_table, key_of, keys_of, read_table, read_toml, web_address
+from .keys import checked, is_table, key_of, keys_of, read_table, read_toml, web_address
 from .keys import key as _key
 from .vocabulary import (
     DEFAULT_FORMATS,
@@ -17,6 +17,7 @@ from .vocabulary import (
     PDF_VARIANTS,
     REVIEW_CHECKS,
     Orientation,
+    templates_folder,
 )
 
 # ------------------------------------------------------------------ settings
@@ -42,15 +43,23 @@ class RenderSettings:
 
     orientation: Orientation = field(
         default="auto",
-        metadata=_key("A4 page orientation of both editions; `auto`: portrait up to three languages, else landscape."),
+        metadata=_key(
+            "Page orientation of both editions.  `auto`: landscape for more than three languages, else the "
+            "templates' own page (the `@page` of `pdf/edition.css`; the page set-up of `docx/reference.docx`).  "
+            "`landscape`: always landscape (edition.css's `@page wide`; the reference's page turned); `portrait`: "
+            "never (edition.css's `@page`; the reference's page turned upright).  The DOCX keeps the reference's "
+            "page size, margins, header and footer in every case."
+        ),
     )
     templates_dir: Path | None = field(
         default=None,
         metadata=_key(
             "A folder whose `pdf/` and `docx/` files replace the bundled templates file by file "
-            "(relative to the current folder), as `hlmpub render --templates`.",
-            check=existing_folder,
-            allowed="an existing folder",
+            "(relative to the current folder), as `hlmpub render --templates`: `mytpl` holding "
+            "`pdf/edition.css`, not `mytpl/pdf`.",
+            check=templates_folder,
+            allowed="a folder holding `pdf/edition.html.j2`, `pdf/findings.html.j2`, `pdf/edition.css` "
+            "or `docx/reference.docx`",
             default="the bundled `templates/`",
         ),
     )

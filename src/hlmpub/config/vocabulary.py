@@ -18,6 +18,29 @@ def _bundled_templates() -> Path:
 
 #: The bundled templates; ``--templates DIR`` overrides them file by file.
 BUNDLED_TEMPLATES = _bundled_templates()
+#: The files of a templates folder, by their path in it (the renderers' names: tests/test_config.py checks them).
+TEMPLATE_FILES: tuple[str, ...] = (
+    "pdf/edition.html.j2",
+    "pdf/findings.html.j2",
+    "pdf/edition.css",
+    "docx/reference.docx",
+)
+
+
+def templates_folder(folder: Path) -> str:
+    """A check for the ``templates_dir`` key: "" for a folder holding one of :data:`TEMPLATE_FILES`, else why not.
+
+    Each file there replaces the bundled one; a folder holding none would silently change nothing (a user who
+    passes ``mytpl/pdf`` meant ``mytpl``).
+    """
+    if not folder.is_dir():
+        return "no such folder"
+    if any((folder / name).is_file() for name in TEMPLATE_FILES):
+        return ""
+    inside = [name for name in TEMPLATE_FILES if (folder / Path(name).name).is_file()]
+    hint = f"; it holds {Path(inside[0]).name} itself: pass the folder above it" if inside else ""
+    return f"holds none of the template files {', '.join(TEMPLATE_FILES)}{hint}"
+
 
 #: What ``hlmpub build`` can write, in the order it writes them.
 OUTPUT_FORMATS: tuple[str, ...] = ("tei", "docx", "pdf", "tmx", "xces", "review")

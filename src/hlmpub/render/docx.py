@@ -1,9 +1,11 @@
 """Edition → side-by-side DOCX: one real Word table on top of ``templates/docx/reference.docx``.
 
 The reference document brings the styles (Word's own names: Normal, Title,
-Heading 1, Heading 2, Header, Footer, Table Grid), the page set-up, the header
-(``{symbol}`` / ``{title}`` placeholders) and the footer (PAGE / NUMPAGES); this
-module only replaces the body.  Script-specific run properties (East Asian and
+Heading 1, Heading 2, Header, Footer, Table Grid), the page set-up (size,
+margins, orientation: turned only when the edition needs landscape or the
+``orientation`` setting says so, :func:`orientation`), the header (``{symbol}`` /
+``{title}`` placeholders) and the footer (PAGE / NUMPAGES); this module only
+replaces the body.  Script-specific run properties (East Asian and
 complex-script fonts, language tags, right-to-left) go through :mod:`.docx_oxml`.
 """
 
@@ -22,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from ..config import Settings
+from ..config import Orientation, Settings
 from ..errors import RenderError
 from ..model import RTL_LANGS, Edition, Unit
 from ..safeio import atomic_path
@@ -74,6 +76,13 @@ class _Builder:
         self.word_table: Any = None
         self.widths: list[int] = []
         self.short_rows: frozenset[int] = frozenset()
+        # The reference's Normal size is the base: the gutter, findings and table units follow it, as in the PDF.
+        normal = doc.styles["Normal"].font.size
+        self.scale = normal.pt / BODY_PT if normal else 1.0
+
+    def pt(self, size: float) -> Any:
+        """``size`` (points at the bundled 9.5 pt body) at the reference document's body size."""
+        return Pt(size * self.scale)
 
     # ---- text ----------------------------------------------------------------
 
@@ -174,11 +183,11 @@ class _Builder:
         number = cells[0].paragraphs[0]
         number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.number:
-            number.add_run(row.number).font.size = Pt(8)
+            number.add_run(row.number).font.size = self.pt(8)
         if row.marked:
             shape = cells[0].add_paragraph()
             shape.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            shape.add_run(row.shape).font.size = Pt(6)
+            shape.add_run(row.shape).font.size = self.pt(6)
         for cell, word_cell, width in zip(row.cells, cells[1:], self.widths[1:], strict=False):
             self.units(row, cell, word_cell, None, width)
         self.review_cell(row, cells)
@@ -196,14 +205,14 @@ class _Builder:
         width = sum(self.widths)
         for cell in row.cells:
             label = self.paragraph(self.doc, 1, cell.lang)
-            self.text(label, self.table.names[cell.lang], cell.lang).font.size = Pt(7)
+            self.text(label, self.table.names[cell.lang], cell.lang).font.size = self.pt(7)
             label.paragraph_format.space_before = Pt(4)
             ox.keep_with_next(label)
             self.units(row, cell, self.doc, None, width, first=1)
         if self.table.review:
             for f in row.findings:
                 where = f" [{f.lang}]" if f.lang else ""
-                self.doc.add_paragraph().add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = Pt(7)
+                self.doc.add_paragraph().add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
         ox.mark_size(self.doc.add_paragraph(), 8)  # Word joins two tables with nothing between them
 
     def units(self, row: Row, cell: Cell, word_cell: Any, style: str | None, width: int = 0, first: int = 0) -> None:
@@ -232,9 +241,10 @@ class _Builder:
         """A table unit as a Word table in the cell: header rows bold on a shaded band (and marked to repeat),
         figures at the end edge, the columns of a right-to-left language from right to left."""
         g = grid(unit)
-        room = max(width - 2 * CELL_MARGIN_TWIPS, TWIPS_PER_EM) / TWIPS_PER_EM
+        em = int(TWIPS_PER_EM * self.scale)
+        room = max(width - 2 * CELL_MARGIN_TWIPS, em) / em
         ems, shares = g.fit(room)
-        total = int(min(ems * WORD_WIDER, room) * TWIPS_PER_EM)
+        total = int(min(ems * WORD_WIDER, room) * em)
         if unit.marker:
             self.text(self.paragraph(word_cell, index, lang), unit.marker, lang, bold=True)
         word_table = word_cell.add_table(rows=len(g.header) + len(g.body), cols=g.cols)
@@ -267,7 +277,8 @@ class _Builder:
                 if header:
                     ox.shade(word_cell_c, FILLS["table-header"])
                 run = self.text(paragraph, text, lang, bold=header)
-                ox.rpr_size(run._r.get_or_add_rPr(), TABLE_HALF_POINTS, TABLE_HALF_POINTS_CS if lang == "ar" else None)
+                size, size_cs = round(TABLE_HALF_POINTS * self.scale), round(TABLE_HALF_POINTS_CS * self.scale)
+                ox.rpr_size(run._r.get_or_add_rPr(), size, size_cs if lang == "ar" else None)
                 if r == c == 0:
                     self.bookmark(paragraph, unit.id)
         if in_cell:
@@ -290,7 +301,7 @@ class _Builder:
         for index, f in enumerate(row.findings):
             paragraph = word_cell.paragraphs[0] if index == 0 else word_cell.add_paragraph()
             where = f" [{f.lang}]" if f.lang else ""
-            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = Pt(7)
+            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
 
     # ---- table -----------------------------------------------------------------
 
@@ -347,9 +358,24 @@ def _fill_placeholders(doc: Any, table: Table) -> None:
                         run.text = text
 
 
-def _page(doc: Any, landscape: bool) -> int:
-    """Set the orientation (moving the header's right tab to the new margin); return the usable width in twips."""
+def orientation(doc: Any, setting: Orientation) -> Orientation:
+    """The orientation the DOCX edition is set in: the setting, or for ``auto`` the reference document's.
+
+    ``auto`` leaves the page set-up to ``reference.docx`` (its last section: size, margins, header,
+    footer) unless the edition needs landscape (:attr:`.rows.Table.landscape`: more than three languages);
+    ``portrait`` and ``landscape`` turn the reference's page whichever way it stands.
+    """
     section = doc.sections[-1]
+    if setting == "auto" and section.page_width > section.page_height:
+        return "landscape"
+    return setting
+
+
+def _page(doc: Any, table: Table) -> int:
+    """Turn the page as the edition needs (moving the header's right tab to the new margin); the usable width
+    in twips."""
+    section = doc.sections[-1]
+    landscape = table.landscape or orientation(doc, table.orientation) == "landscape"
     wide = section.page_width > section.page_height
     if landscape != wide:
         section.page_width, section.page_height = section.page_height, section.page_width
@@ -372,10 +398,10 @@ def _properties(doc: Any, table: Table) -> None:
     props.comments = "side-by-side edition generated by hlmpub"
 
 
-def build_document(table: Table, settings: Settings) -> Any:
-    """The python-docx Document of a laid-out table."""
-    doc = _open_reference(settings)
-    usable = _page(doc, table.landscape)
+def build_document(table: Table, settings: Settings, doc: Any = None) -> Any:
+    """The python-docx Document of a laid-out table, on ``doc`` (the reference document opened) or a fresh copy."""
+    doc = _open_reference(settings) if doc is None else doc
+    usable = _page(doc, table)
     _fill_placeholders(doc, table)
     _properties(doc, table)
     _Builder(doc, table).build(usable)
@@ -384,8 +410,11 @@ def build_document(table: Table, settings: Settings) -> Any:
 
 def write_docx(edition: Edition, target: Path, settings: Settings, *, review: bool = False) -> Path:
     """Write the DOCX edition atomically; return ``target``."""
-    table = build_table(edition, settings.langs, review=review, orientation=settings.render.orientation)
-    doc = build_document(table, settings)
+    doc = _open_reference(settings)
+    # The rows are laid out for the page the reference sets (a landscape reference: wider columns).
+    turned = orientation(doc, settings.render.orientation)
+    table = build_table(edition, settings.langs, review=review, orientation=turned)
+    doc = build_document(table, settings, doc)
     with atomic_path(target) as tmp:
         doc.save(str(tmp))
     return Path(target)

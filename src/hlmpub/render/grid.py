@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Unit
 
-#: Body text size in pt (edition.css ``html``); an em of body text in pt.
+#: Body text size in pt (the bundled edition.css's ``--base``); an em of body text in pt.
 BODY_PT = 9.5
 #: Table cells are set at 8.5 pt (edition.css ``table.cells``; Arabic larger, as in the text: the estimate of an
 #: Arabic letter already allows for that) with 1 mm padding a side.
@@ -120,10 +120,13 @@ class Grid:
         total = sum(cols) or 1.0
         return min(total, room), tuple(100 * w / total for w in cols)
 
-    def css(self, room: float) -> tuple[str, tuple[str, ...]]:
-        """:meth:`fit` as CSS: the table's width (in pt, or ``100%`` when it takes the room) and ``col`` widths."""
+    def css(self, room: float, base_pt: float = BODY_PT) -> tuple[str, tuple[str, ...]]:
+        """:meth:`fit` as CSS: the table's width (in pt, or ``100%`` when it takes the room) and ``col`` widths.
+
+        ``base_pt``: the stylesheet's base size, the size of an em here.
+        """
         width, shares = self.fit(room)
-        table = "100%" if width >= room else f"{width * BODY_PT:.1f}pt"
+        table = "100%" if width >= room else f"{width * base_pt:.1f}pt"
         return table, tuple(f"{share:.2f}%" for share in shares)
 
 

@@ -26,7 +26,7 @@ from ..errors import RenderError
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
 from . import templates, wpload
-from .grid import grid
+from .grid import BODY_PT, grid
 from .rows import Table, band_ems, build_table, column_ems
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,15 @@ _LANG_RULE = re.compile(r'\.l-([\w-]+)\s*\{[^}]*-weasy-lang:\s*"([\w-]+)"')
 def styled_languages(css: Path) -> frozenset[str]:
     """Languages whose ``.l-xx`` rule in the stylesheet sets ``-weasy-lang: "xx"`` (their cells need no lang)."""
     return frozenset(cls for cls, lang in _LANG_RULE.findall(css.read_text(encoding="utf-8")) if cls == lang)
+
+
+_BASE_SIZE = re.compile(r"--base:\s*([0-9.]+)pt")
+
+
+def base_size(css: Path) -> float:
+    """The stylesheet's base size in pt (``--base``, the size its other text sizes are multiples of)."""
+    found = _BASE_SIZE.search(css.read_text(encoding="utf-8"))
+    return float(found.group(1)) if found else BODY_PT
 
 
 def render_html(table: Table, settings: Settings) -> tuple[str, Path]:
@@ -232,7 +241,8 @@ def write_pdf(
     tei_bytes: bytes | None = None,
 ) -> Path:
     """Lay out and write the PDF edition atomically; return ``target``."""
-    table = build_table(edition, settings.langs, review=review, orientation=settings.render.orientation)
+    base = base_size(templates.find(settings, "pdf", STYLESHEET))
+    table = build_table(edition, settings.langs, review=review, orientation=settings.render.orientation, base_pt=base)
     tei_name = f"{edition.meta.slug}.tei.xml"
     options = _options(settings, _attachments(settings, tei_path, tei_bytes, tei_name))
     free_at_exit()

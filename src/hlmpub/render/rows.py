@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..config import Orientation
+from ..conventions import PAREN_IDEOGRAPHS
 from ..errors import RenderError
 from ..model import HEADING_KINDS, LANG_NAMES, Edition, Finding, Link, Unit, text_direction
-from .grid import grid
+from .grid import BODY_PT, grid
 from .grid import text_ems as _ems
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,11 @@ LOW_CONFIDENCE = 0.6
 
 _HEADING_RANK = {"meta": 0, "chapter": 1, "section": 2}
 _PARA_KEY = re.compile(r"^p:(\d+)$")
+#: The k-th item of an article's numbered list (``art:26.i2``), as ingest.segment.structured keys it.
+_ITEM_KEY = re.compile(r"^art:\d+\.i(\d+)$")
+#: How each language numbers those items when its source prints no marker ("UDHR in XML" tags only the
+#: Chinese items, ㈠ ...; the official texts number them 1., 2. and, in Arabic, (1), (2)).
+ITEM_MARKERS = {"ar": "({})"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,7 @@ class Table:
     review: bool = False
     loose_findings: tuple[Finding, ...] = field(default_factory=tuple)
     orientation: Orientation = "auto"  # settings.render.orientation
+    base_pt: float = BODY_PT  # the stylesheet's base size (edition.css --base): ems are of this size
 
     @property
     def landscape(self) -> bool:
@@ -153,8 +160,7 @@ class Table:
         piece.  The estimate is rough on purpose: a longer row taken for short moves whole, leaving a few
         lines' gap; a short row taken for long may split, as any row could before.
         """
-        room = LINE_EMS[self.landscape] * (FINDINGS_ROOM if self.review else 1.0)
-        widths = [max(room * share - CELL_PADDING_EMS, 1.0) for share in self.shares]
+        widths = column_ems(self)
 
         def lines(cell: Cell, width: float) -> int:
             return sum(math.ceil(_ems(u.text) / width) for u in cell.units)
@@ -175,7 +181,8 @@ TABLE_LAYOUTS = ("auto", "columns", "bands")
 
 
 #: Ems of body text (9.5 pt) across an A4 page's text width less the gutter, as templates/pdf/edition.css
-#: sets them (margins 14 mm portrait, 12 mm landscape; gutter 8 mm): 174 mm and 265 mm.
+#: sets them (margins 14 mm portrait, 12 mm landscape; gutter 8 mm): 174 mm and 265 mm.  A larger base size
+#: fits fewer (:func:`line_ems`).
 LINE_EMS = {False: 52.0, True: 79.0}
 #: Share of that width left to the language columns in the review edition (its findings column).
 FINDINGS_ROOM = 0.8
@@ -244,11 +251,28 @@ def _flagged(lang: str, ids: Sequence[str], findings: Sequence[Finding]) -> bool
     return any(f.unit_id in ids or (not f.unit_id and f.lang == lang) for f in findings)
 
 
+def item_marker(unit: Unit) -> str:
+    """The marker a unit is shown with: its own, or for an unmarked list item its language's number (``2.``,
+    ``㈡``, ``(2)``), so that every column numbers the items of a list as the one whose source tags them."""
+    match = _ITEM_KEY.match(unit.key) if unit.kind == "subpara" and not unit.marker else None
+    if match is None:
+        return unit.marker
+    k = int(match.group(1))
+    if unit.lang == "zh" and k <= len(PAREN_IDEOGRAPHS):
+        return PAREN_IDEOGRAPHS[k - 1]
+    return ITEM_MARKERS.get(unit.lang, "{}.").format(k)
+
+
+def _shown(unit: Unit) -> Unit:
+    marker = item_marker(unit)
+    return unit if marker == unit.marker else replace(unit, marker=marker)
+
+
 def _row(index: int, link: Link, langs: Sequence[str], units: dict[str, Unit], findings: list[Finding]) -> Row:
     cells = []
     for lang in langs:
         ids = link.units.get(lang, ())
-        cells.append(Cell(lang, tuple(units[i] for i in ids if i in units), _flagged(lang, ids, findings)))
+        cells.append(Cell(lang, tuple(_shown(units[i]) for i in ids if i in units), _flagged(lang, ids, findings)))
     every = [u for c in cells for u in c.units]
     first = next((c.units for c in cells if c.units), ())
     anchor = first[0].id if first else f"row{index}"
@@ -280,10 +304,12 @@ def build_table(
     review: bool = False,
     orientation: Orientation = "auto",
     tables: str = "auto",
+    base_pt: float = BODY_PT,
 ) -> Table:
     """Lay the edition out as rows; ``review`` keeps the findings with their rows; ``orientation``: of the pages.
 
-    ``tables``: how rows holding a table unit are shown (:data:`TABLE_LAYOUTS`, :func:`table_layout`).
+    ``tables``: how rows holding a table unit are shown (:data:`TABLE_LAYOUTS`, :func:`table_layout`);
+    ``base_pt``: the base size of the stylesheet, which sets how many ems a column holds.
     """
     if tables not in TABLE_LAYOUTS:
         raise RenderError(f"unknown table layout {tables!r}; known: {', '.join(TABLE_LAYOUTS)}", edition.meta.symbol)
@@ -297,7 +323,8 @@ def build_table(
     lost = [u.id for lang in order for u in edition.version(lang).units if u.id not in covered]
     if lost:
         log.warning("%s: %d unit(s) in no link are not shown: %s", edition.meta.symbol, len(lost), ", ".join(lost[:5]))
-    table = Table(edition.meta.symbol, _title(edition, order), order, tuple(rows), review, tuple(loose), orientation)
+    title = _title(edition, order)
+    table = Table(edition.meta.symbol, title, order, tuple(rows), review, tuple(loose), orientation, base_pt)
     return table_layout(table, tables)
 
 
@@ -321,12 +348,16 @@ def table_layout(table: Table, mode: str = "auto") -> Table:
     return replace(table, rows=tuple(rows))
 
 
+def line_ems(table: Table) -> float:
+    """The width of the language columns together, in ems of body text at the table's base size."""
+    return LINE_EMS[table.landscape] * BODY_PT / table.base_pt * (FINDINGS_ROOM if table.review else 1.0)
+
+
 def column_ems(table: Table) -> list[float]:
     """The text width of each language column, in ems of body text (cell padding taken off)."""
-    room = LINE_EMS[table.landscape] * (FINDINGS_ROOM if table.review else 1.0)
-    return [max(room * share - CELL_PADDING_EMS, 1.0) for share in table.shares]
+    return [max(line_ems(table) * share - CELL_PADDING_EMS, 1.0) for share in table.shares]
 
 
 def band_ems(table: Table) -> float:
     """The text width of a band (all the language columns), in ems of body text."""
-    return LINE_EMS[table.landscape] * (FINDINGS_ROOM if table.review else 1.0) - CELL_PADDING_EMS
+    return line_ems(table) - CELL_PADDING_EMS

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..config import BUNDLED_TEMPLATES, Settings
-from ..errors import RenderError
+from ..config import BUNDLED_TEMPLATES, Settings, templates_folder
+from ..errors import ConfigError, RenderError
 
 BUNDLED = BUNDLED_TEMPLATES
 
 
 def search_path(settings: Settings, kind: str) -> list[Path]:
-    """Folders searched for ``kind`` (pdf or docx) templates, most specific first."""
+    """Folders searched for ``kind`` (pdf or docx) templates, most specific first.
+
+    A templates folder holding none of the template files is a ConfigError (``--templates mytpl/pdf``
+    would otherwise render with the bundled templates and say nothing).
+    """
     folders = []
     if settings.render.templates_dir is not None:
-        folders.append(Path(settings.render.templates_dir) / kind)
+        given = Path(settings.render.templates_dir)
+        problem = templates_folder(given)
+        if problem:
+            raise ConfigError(f"not a templates folder: {problem}", given)
+        folders.append(given / kind)
     folders.append(BUNDLED / kind)
     return folders
 
