@@ -9,7 +9,17 @@ from rich.table import Table
 
 from ..config import PDF_VARIANTS, parse_langs
 from ..errors import ConfigError, LanguageError, ValidationError
-from .app import err_console, main, out_console, path_option, report_findings, say, settings_for
+from .app import (
+    err_console,
+    langs_option,
+    main,
+    not_applicable,
+    out_console,
+    path_option,
+    report_findings,
+    say,
+    settings_for,
+)
 
 # ------------------------------------------------------------------- validate
 
@@ -51,13 +61,13 @@ def export(edition: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
-@click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
+@langs_option("columns of the edition", "every language of the edition, zh first, then ar, en, es, fr, ru")
 @path_option("--templates", folder=True, exists=True, help="A folder overriding templates/pdf and templates/docx.")
 @click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=None,
-    help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA  [default: plain PDF]",
+    help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA; with --to pdf only  [default: plain PDF]",
 )
 @path_option("-o", "--output", help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]")
 @click.pass_context
@@ -74,6 +84,8 @@ def render(
     from ..render import render_edition
     from ..tei import read_tei
 
+    if pdf_variant is not None and fmt != "pdf":
+        raise not_applicable("--pdf-variant", f"applies to --to pdf only, not --to {fmt}")
     settings = settings_for(ctx, langs=parse_langs(langs) or None, templates_dir=templates, pdf_variant=pdf_variant)
     target = output or edition.with_name(edition.name.removesuffix(".tei.xml") + f".{fmt}")
     if target.resolve() == edition.resolve():
