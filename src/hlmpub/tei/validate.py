@@ -26,7 +26,7 @@ from ..model import Finding
 from ..safeio import read_xml
 from .names import NS, XML_ID, XML_LANG, local_ids, tei
 from .reader import CERT_WORDS, alignment_group, read_declarations, unit_elements
-from .schema import relaxng
+from .schema import relaxng, schema_for
 
 POINTER_ATTRS = ("target", "ana", "resp", "rendition", "ref", "corresp", "sameAs", "prev", "next", "source")
 
@@ -37,9 +37,13 @@ def _finding(code: str, message: str, el: etree._Element | None = None, **extra:
     return Finding(severity, code, message, evidence=line, **extra)  # type: ignore[arg-type]
 
 
-def schema_findings(root: etree._Element) -> list[Finding]:
-    """tei_all RELAX NG errors, one Finding each, with the line number."""
-    schema = relaxng()
+def schema_findings(root: etree._Element, whole: bool = False) -> list[Finding]:
+    """tei_all RELAX NG errors, one Finding each, with the line number.
+
+    The schema is tei_all cut to the document's vocabulary (same verdict, :mod:`hlmpub.tei.subset`);
+    ``whole``: the whole tei_all, compiled in seconds.
+    """
+    schema = relaxng() if whole else schema_for(root)
     if schema.validate(root.getroottree()):
         return []
     return [Finding("error", "tei-schema", f"tei_all: {e.message}", evidence=str(e.line)) for e in schema.error_log]
