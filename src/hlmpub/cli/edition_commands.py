@@ -27,16 +27,20 @@ from .app import (
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def validate(file: Path) -> None:
-    """Check a TEI file against TEI P5 tei_all and the project's own rules."""
+    """Check a TEI file against TEI P5 tei_all and the project's own rules.
+
+    Exit 0 when there is no error (warnings are printed), 5 when there is one."""
     from ..tei import validate_file
 
     problems = validate_file(file)
     for p in problems:
         click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message} [{p.code}]", err=True)
-    if problems:
-        errors = sum(1 for p in problems if p.severity == "error")
-        raise ValidationError(f"invalid: {errors} error(s), {len(problems) - errors} warning(s)", file)
-    say(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
+    errors = sum(1 for p in problems if p.severity == "error")
+    others = len(problems) - errors
+    warnings = f"{others} warning{'s' if others != 1 else ''}"
+    if errors:  # a warning alone (a hand-edited bead shape, a table's @rows) leaves the file valid
+        raise ValidationError(f"invalid: {errors} error{'s' if errors != 1 else ''}, {warnings}", file)
+    say(f"{file}: valid{', ' + warnings if others else ''} (TEI P5 tei_all + hlmpub rules)")
 
 
 # --------------------------------------------------------------------- export
