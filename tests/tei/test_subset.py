@@ -7,8 +7,12 @@ elements (TEI names hlmpub never writes among them) and by dropping or adding at
 from __future__ import annotations
 
 import copy
+import os
 import random
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -99,3 +103,14 @@ def test_the_cut_compiles_in_a_fraction_of_a_second(synthetic):
 def test_a_document_no_schema_start_allows_has_no_cut(synthetic):
     grammar = etree.fromstring(schema.schema_path().read_bytes())
     assert subset(grammar, frozenset({(TEI_NS, "p")})) is None  # neither TEI nor teiCorpus is possible
+
+
+def test_hlmpub_validate_answers_in_a_fresh_process_within_a_second_or_so(udhr_edition, tei_schema, tmp_path):
+    path = write_tei(udhr_edition, tmp_path / "udhr.tei.xml")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (src, os.environ.get("PYTHONPATH"))))}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "hlmpub", "validate", str(path)], env=env, capture_output=True)
+    seconds = time.perf_counter() - start
+    assert done.returncode == 0, done.stderr
+    assert seconds < 3.0  # about 0.3 s here (benchmarks/validate.py); the whole tei_all took 7.7-9 s
