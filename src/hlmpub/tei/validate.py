@@ -62,7 +62,10 @@ def _name(el: etree._Element | None) -> str:
 def schema_message(root: etree._Element, entry: etree._LogEntry) -> str:
     """libxml2's RELAX NG error as a line that names the element; "" for an echo of an error already said
     (the parent's "extra content" after "did not expect", an ancestor's "failed to validate content")."""
-    found = root.getroottree().xpath(entry.path) if entry.path else []
+    try:
+        found = root.getroottree().xpath(entry.path) if entry.path else []
+    except etree.XPathError:  # libxml2's path is plain positional XPath; anything else names no element
+        found = []
     el = found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
     kind = entry.type_name
     if kind in ("RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"):
