@@ -6,6 +6,7 @@ The files served are SYNTHETIC fixtures (tests/fixtures/fetch/README.md), never 
 from __future__ import annotations
 
 import shutil
+import time
 import tomllib
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hlmpub.cli import run
 from hlmpub.config import load_document
 from hlmpub.errors import ExitCode, FetchError
 from hlmpub.fetch import FetchOptions, fetch_document
+from hlmpub.fetch.client import get, make_client
 from hlmpub.safeio import sha256_bytes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "fetch"
@@ -210,3 +212,21 @@ def test_oversized_answer_and_redirect_loop_are_refused(server, tmp_path):
     assert "over 100 bytes" in report.failed["en"]
     assert "cannot follow the link" in report.failed["fr"]
     assert not (tmp_path / "A_68_563").exists()
+
+
+def test_a_host_that_does_not_resolve_gives_up_at_once(tmp_path, capsys):
+    # .invalid never resolves (RFC 6761), and fails at once without a network
+    start = time.perf_counter()
+    argv = ["fetch", SYMBOL, "--langs", "en,fr", "-o", str(tmp_path), "--base-url", "http://nonexistent.invalid"]
+    assert run(argv) == ExitCode.FETCH
+    assert time.perf_counter() - start < 3  # today: 3 pauses (1 + 2 + 4 s) per language
+    err = capsys.readouterr().err
+    assert "cannot find the host nonexistent.invalid" in err
+    assert "retrying" not in err and "attempts" not in err
+
+
+def test_name_resolution_failure_is_not_retried(tmp_path):
+    pauses: list[float] = []
+    with make_client(FetchOptions()) as client, pytest.raises(FetchError, match="cannot find the host"):
+        get(client, "http://nonexistent.invalid/en/A/1", FetchOptions(), sleep=pauses.append)
+    assert pauses == []

@@ -12,7 +12,7 @@ import pytest
 
 from hlmpub import model
 from hlmpub.config import Settings
-from hlmpub.errors import RenderError
+from hlmpub.errors import ConfigError
 from hlmpub.render import render_edition
 from hlmpub.render.pdf import lay_out
 from hlmpub.render.rows import build_table
@@ -150,7 +150,7 @@ def test_pdf_ua_variant_is_tagged(small_edition, tmp_path):
 
 
 def test_unknown_variant_is_one_line_error(small_edition, tmp_path):
-    with pytest.raises(RenderError, match="unknown PDF variant 'pdf/x-9'"):
+    with pytest.raises(ConfigError, match="pdf_variant = 'pdf/x-9': expected one of pdf/a-3b"):
         _render(small_edition, tmp_path, pdf_variant="pdf/x-9")
 
 

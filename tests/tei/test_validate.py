@@ -72,7 +72,7 @@ def test_cli_validate_exit_codes(synthetic, tei_schema, tmp_path, capsys):
     bad = _broken(tmp_path, synthetic, 'target="#zh-p3 ', 'target="#zh-p99 ')
     assert run(["validate", str(bad)]) == ExitCode.VALIDATION
     err = capsys.readouterr().err
-    assert f"{bad}:{_line_of(bad, '#zh-p99')}: error: @target points at #zh-p99" in err
+    assert f"{bad}:{_line_of(bad, '#zh-p99')}: error: @target of <link> points at #zh-p99" in err
     assert f"{bad}: invalid: " in err.splitlines()[-1]
 
 
@@ -82,3 +82,29 @@ def test_cli_validate_malformed_is_input_error(tmp_path, capsys):
     assert run(["validate", str(path)]) == ExitCode.INPUT
     err = capsys.readouterr().err.strip()
     assert "malformed TEI" in err and len(err.splitlines()) == 1
+
+
+def test_cli_validate_a_warning_alone_is_valid(synthetic, tei_schema, tmp_path, capsys):
+    path = _broken(tmp_path, synthetic, 'type="1:1:2"', 'type="1:1:1"')
+    assert [f.severity for f in validate_file(path)] == ["warning"]
+    assert run(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: <link> @type '1:1:1', but its targets make 1:1:2" in err
+    assert err.splitlines()[-1].endswith("valid, 1 warning (TEI P5 tei_all + hlmpub rules)")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('cert="0.41" ', "", "@cert missing on <link>"),
+        ('cert="0.41"', 'cert="1.7"', "@cert '1.7' on <link> is not a number from 0 to 1"),
+        ('target="#zh-p3 ', 'target="#zh-p99 ', "@target of <link> points at #zh-p99, which is not in the file"),
+        ('<note xml:id="zh-n1"', '<bogus/><note xml:id="zh-n1"', "tei_all: <bogus> is not allowed here in <div>"),
+        ('<note xml:id="zh-n1"', '<note foo="1" xml:id="zh-n1"', "tei_all: @foo is not allowed on <note>"),
+    ],
+)
+def test_messages_name_the_element_and_say_what_is_wrong(synthetic, tei_schema, tmp_path, old, new, message):
+    path = _broken(tmp_path, synthetic, old, new)
+    messages = [f.message for f in validate_file(path)]
+    assert any(m.startswith(message) for m in messages), messages
+    assert len(messages) == len(set(messages)), messages  # one line per problem, no cascade of the same

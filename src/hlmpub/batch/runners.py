@@ -19,7 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, source_folder
 from ..errors import ConfigError, ExitCode
 from .cache import BuildCache, input_checksum
 from .document import build_document
@@ -43,7 +43,7 @@ ONE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_
 def find_document_folders(paths: Iterable[Path]) -> list[Path]:
     """Folders holding a document.toml: the paths themselves, or below them."""
     found: list[Path] = []
-    for path in paths:
+    for path in map(source_folder, paths):
         if (path / "document.toml").exists():
             found.append(path)
             continue

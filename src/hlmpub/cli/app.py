@@ -43,6 +43,45 @@ def path_option(*names: str, help: str, folder: bool | None = False, exists: boo
     return click.option(*names, type=kind, default=None, help=help)
 
 
+def langs_option(what: str, default: str) -> Any:
+    """``--langs``, worded the same in every command: it selects the languages, not only their order."""
+    return click.option(
+        "--langs",
+        default=None,
+        show_default=False,
+        help=f"Comma-separated languages, e.g. zh,en,ar: only these languages are {what}, in this order  "
+        f"[default: langs in [tool.hlmpub], else {default}]",
+    )
+
+
+class CommaChoice(click.ParamType):
+    """Comma-separated names from a fixed list, as a tuple; an unknown name is a usage error like ``click.Choice``."""
+
+    name = "names"
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        """``[tei,docx,...]`` in the usage line."""
+        return "[" + ",".join(self.choices) + "]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, ...]:
+        """``"tei, pdf"`` → ``("tei", "pdf")``; a name not in the list fails with click's wording."""
+        if isinstance(value, tuple):
+            return value
+        names = tuple(part.strip() for part in str(value).split(",") if part.strip())
+        for name in names:
+            if name not in self.choices:
+                self.fail(f"{name!r} is not one of {', '.join(map(repr, self.choices))}.", param, ctx)
+        return names
+
+
+def not_applicable(option: str, reason: str) -> click.UsageError:
+    """The usage error (exit 2) for an option given where it does nothing."""
+    return click.UsageError(f"{option} {reason}; leave it out")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "show_default": True})
 @click.version_option(__version__, prog_name="hlmpub")
 @path_option(

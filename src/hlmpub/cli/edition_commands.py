@@ -9,7 +9,17 @@ from rich.table import Table
 
 from ..config import PDF_VARIANTS, parse_langs
 from ..errors import ConfigError, LanguageError, ValidationError
-from .app import err_console, main, out_console, path_option, report_findings, say, settings_for
+from .app import (
+    err_console,
+    langs_option,
+    main,
+    not_applicable,
+    out_console,
+    path_option,
+    report_findings,
+    say,
+    settings_for,
+)
 
 # ------------------------------------------------------------------- validate
 
@@ -17,16 +27,20 @@ from .app import err_console, main, out_console, path_option, report_findings, s
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def validate(file: Path) -> None:
-    """Check a TEI file against TEI P5 tei_all and the project's own rules."""
+    """Check a TEI file against TEI P5 tei_all and the project's own rules.
+
+    Exit 0 when there is no error (warnings are printed), 5 when there is one."""
     from ..tei import validate_file
 
     problems = validate_file(file)
     for p in problems:
         click.echo(f"{file}:{p.evidence or '?'}: {p.severity}: {p.message} [{p.code}]", err=True)
-    if problems:
-        errors = sum(1 for p in problems if p.severity == "error")
-        raise ValidationError(f"invalid: {errors} error(s), {len(problems) - errors} warning(s)", file)
-    say(f"{file}: valid (TEI P5 tei_all + hlmpub rules)")
+    errors = sum(1 for p in problems if p.severity == "error")
+    others = len(problems) - errors
+    warnings = f"{others} warning{'s' if others != 1 else ''}"
+    if errors:  # a warning alone (a hand-edited bead shape, a table's @rows) leaves the file valid
+        raise ValidationError(f"invalid: {errors} error{'s' if errors != 1 else ''}, {warnings}", file)
+    say(f"{file}: valid{', ' + warnings if others else ''} (TEI P5 tei_all + hlmpub rules)")
 
 
 # --------------------------------------------------------------------- export
@@ -52,7 +66,7 @@ def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None) -> 
 @main.command()
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["pdf", "docx"]), required=True, help="Edition format.")
-@click.option("--langs", default=None, help="Columns in this order, e.g. zh,en,ar (default: zh first).")
+@langs_option("columns of the edition", "every language of the edition, zh first, then ar, en, es, fr, ru")
 @path_option(
     "--templates",
     folder=True,
@@ -64,7 +78,7 @@ def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None) -> 
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=None,
-    help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA  [default: plain PDF]",
+    help="Archival PDF (PDF/A-3 with the TEI attached), or tagged PDF/UA; with --to pdf only  [default: plain PDF]",
 )
 @path_option("-o", "--output", help="The edition file  [default: EDITION with .pdf/.docx instead of .tei.xml]")
 @click.pass_context
@@ -81,6 +95,8 @@ def render(
     from ..render import render_edition
     from ..tei import read_tei
 
+    if pdf_variant is not None and fmt != "pdf":
+        raise not_applicable("--pdf-variant", f"applies to --to pdf only, not --to {fmt}")
     settings = settings_for(ctx, langs=parse_langs(langs) or None, templates_dir=templates, pdf_variant=pdf_variant)
     target = output or edition.with_name(edition.name.removesuffix(".tei.xml") + f".{fmt}")
     if target.resolve() == edition.resolve():

@@ -11,8 +11,20 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..config import OUTPUT_FORMATS, check_lang, parse_langs
-from ..errors import BatchError, ConfigError, FetchError
-from .app import err_console, error, main, out_console, path_option, report_findings, say, settings_for
+from ..errors import BatchError, FetchError
+from .app import (
+    CommaChoice,
+    err_console,
+    error,
+    langs_option,
+    main,
+    not_applicable,
+    out_console,
+    path_option,
+    report_findings,
+    say,
+    settings_for,
+)
 
 # --------------------------------------------------------------------- ingest
 
@@ -52,7 +64,7 @@ def ingest(file: Path, lang: str, fmt: str | None, as_json: bool) -> None:
 
 @main.command()
 @click.argument("source_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--langs", default=None, help="Comma-separated languages to align (default: all in document.toml).")
+@langs_option("read, aligned and written to the TEI", "every version in document.toml, the pivot first")
 @click.option("--json", "as_json", is_flag=True, help="Print the links as JSON instead of writing the TEI.")
 @path_option("-o", "--output-dir", folder=True, help="Where <doc>/<doc>.tei.xml goes (default: output/).")
 @click.pass_context
@@ -93,12 +105,16 @@ def align(ctx: click.Context, source_dir: Path, langs: str | None, as_json: bool
     folder=True,
     help="Output root; each document goes to DIR/<doc>/ (default: output/).",
 )
-@click.option("--langs", default=None, help="Column order for the editions, e.g. zh,en,ar.")
+@langs_option(
+    "read and aligned, and every output (TEI, editions, TMX, review) has them",
+    "every version in document.toml, the pivot first",
+)
 @click.option(
     "--to",
     "formats",
+    type=CommaChoice(OUTPUT_FORMATS),
     default=None,
-    help=f"Comma-separated outputs: {', '.join(OUTPUT_FORMATS)}  [default: all but xces, or formats in [tool.hlmpub]]",
+    help="Comma-separated outputs  [default: all but xces, or formats in [tool.hlmpub]]",
 )
 @click.option(
     "--jobs",
@@ -114,7 +130,7 @@ def build(
     source_dirs: tuple[Path, ...],
     output_dir: Path | None,
     langs: str | None,
-    formats: str | None,
+    formats: tuple[str, ...] | None,
     jobs: int | None,
     cluster: str | None,
     strict: bool | None,
@@ -125,15 +141,13 @@ def build(
     from ..batch import find_document_folders, run_batch
     from .progress import build_bar, summary_table
 
-    fmt = tuple(f.strip() for f in formats.split(",") if f.strip()) if formats else None
-    unknown = [f for f in fmt or () if f not in OUTPUT_FORMATS]
-    if unknown:
-        raise ConfigError(f"unknown output format {', '.join(unknown)}; known: {', '.join(OUTPUT_FORMATS)}")
+    if cluster and jobs is not None:
+        raise not_applicable("--jobs", "does not apply with --cluster (the cluster's workers build the documents)")
     settings = settings_for(
         ctx,
         output_dir=output_dir,
         langs=parse_langs(langs) or None,
-        formats=fmt,
+        formats=formats or None,
         jobs=jobs,
         strict=strict,
     )
@@ -158,7 +172,11 @@ def build(
 
 @main.command()
 @click.argument("symbol")
-@click.option("--langs", default="ar,en,es,fr,ru,zh", help="Languages to fetch.")
+@click.option(
+    "--langs",
+    default="ar,en,es,fr,ru,zh",
+    help="Comma-separated languages: only these versions are downloaded and recorded in document.toml.",
+)
 @click.option("--format", "fmt", type=click.Choice(["pdf", "docx"]), default="pdf")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("sources"))
 @click.option("--base-url", default=None, help="Document link service (default: the UN's public links).")

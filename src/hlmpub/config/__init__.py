@@ -36,7 +36,7 @@ Modules: ``vocabulary`` (format, check and variant names; language codes),
 dataclass), ``reference`` (docs/configuration.md).
 """
 
-from .document import DocumentSpec, DocumentTable, VersionSpec, VersionTable, load_document
+from .document import DocumentSpec, DocumentTable, VersionSpec, VersionTable, load_document, source_folder
 from .reference import reference_markdown
 from .settings import (
     SHORT_FORMS,
@@ -93,5 +93,6 @@ __all__ = [
     "parse_langs",
     "reference_markdown",
     "settings_from_table",
+    "source_folder",
     "templates_folder",
 ]

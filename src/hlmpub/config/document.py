@@ -113,9 +113,19 @@ def _version_spec(folder: Path, lang: str, entry: Any, toml_path: Path) -> Versi
     return VersionSpec(lang, path, fmt)
 
 
+def source_folder(folder: str | Path) -> Path:
+    """``folder`` as a Path when it is an existing folder; else an InputError saying so (not "no document.toml")."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise InputError("no such folder", folder)
+    if not folder.is_dir():
+        raise InputError("not a folder; a source folder holds a document.toml", folder)
+    return folder
+
+
 def load_document(folder: str | Path) -> DocumentSpec:
     """Read and check ``folder/document.toml``."""
-    folder = Path(folder)
+    folder = source_folder(folder)
     toml_path = folder / "document.toml"
     data = read_toml(toml_path)
     for key in data:

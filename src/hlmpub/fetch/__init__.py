@@ -22,7 +22,7 @@ from ..errors import ConfigError, FetchError
 from ..model import LANG_NAMES, UN_LANGS
 from ..safeio import sha256_bytes, sha256_file, slug, write_bytes
 from .check import FORMATS, check_content_type, check_payload
-from .client import FetchOptions, ProgressHook, document_url, get, make_client, resolve_base_url
+from .client import FetchOptions, HostNotFound, ProgressHook, document_url, get, make_client, resolve_base_url
 from .progress import FetchProgress, NoProgress
 from .state import Fetched, conditional_headers, load_state, save_state
 from .toml_update import check_symbol, record_version
@@ -114,7 +114,11 @@ def fetch_document(
     options: FetchOptions | None = None,
     transport: httpx.BaseTransport | None = None,
 ) -> FetchReport:
-    """Download each language version of ``symbol`` (all six when ``langs`` is empty)."""
+    """Download each language version of ``symbol`` (all six when ``langs`` is empty).
+
+    A language that fails is in the report; a host that does not resolve stops the whole fetch
+    (:class:`~hlmpub.fetch.client.HostNotFound`), since every language would fail the same way.
+    """
     wanted = _check_request(symbol, langs, fmt)
     folder = Path(out_dir) / slug(symbol)
     check_symbol(folder / "document.toml", symbol)
@@ -126,6 +130,8 @@ def fetch_document(
         for lang in wanted:
             try:
                 target, changed = job.run(client, lang, progress.hook(lang))
+            except HostNotFound:
+                raise  # every language asks the same host: stop now (what arrived is recorded already)
             except FetchError as exc:
                 report.failed[lang] = exc.one_line()
             except OSError as exc:

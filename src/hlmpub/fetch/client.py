@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -113,6 +114,20 @@ def _get_once(
         )
 
 
+class HostNotFound(FetchError):
+    """The host name does not resolve: the same for every language, so nothing is retried."""
+
+
+def _unresolved(exc: BaseException) -> bool:
+    """Whether a name-resolution failure (``socket.gaierror``) is behind ``exc``."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _problem(exc: httpx.HTTPError) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return "timed out"
@@ -129,13 +144,25 @@ def get(
     progress: ProgressHook | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Answer:
-    """GET ``url``; on a timeout, a broken connection or a 5xx, wait and retry (bounded)."""
+    """GET ``url``; on a timeout, a broken connection or a 5xx, wait and retry (bounded).
+
+    A host name that does not resolve is :class:`HostNotFound` at once.
+    """
     attempts = max(1, options.attempts)
     for attempt in range(1, attempts + 1):
         try:
             answer = _get_once(client, url, headers or {}, options, progress)
         except (httpx.TooManyRedirects, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise FetchError(f"cannot follow the link: {exc}", url) from None
+        except httpx.ConnectError as exc:
+            if _unresolved(exc):  # a wrong address or no network: waiting does not make the name resolve
+                host = urlsplit(url).hostname or url
+                raise HostNotFound(
+                    f"cannot find the host {host} (name resolution failed): check the address "
+                    f"(--base-url, ${ENV_BASE_URL}, [tool.hlmpub.fetch] base_url) and the network",
+                    url,
+                ) from None
+            problem = _problem(exc)
         except httpx.HTTPError as exc:
             problem = _problem(exc)
         else:

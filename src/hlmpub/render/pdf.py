@@ -22,7 +22,7 @@ import jinja2
 
 from .. import __version__
 from ..config import PDF_VARIANTS, Settings
-from ..errors import RenderError
+from ..errors import ConfigError, RenderError
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
 from . import templates, wpload
@@ -135,7 +135,8 @@ def _af_once(_document: Any, pdf: Any) -> None:
 def _options(settings: Settings, attachments: list[Any]) -> dict[str, Any]:
     variant = settings.render.pdf_variant
     if variant and variant not in PDF_VARIANTS:
-        raise RenderError(f"unknown PDF variant {variant!r}; known: {', '.join(PDF_VARIANTS)}", "--pdf-variant")
+        # a Settings made in Python skips the checks of the CLI and the files: the same mistake, the same error
+        raise ConfigError(f"pdf_variant = {variant!r}: expected one of {', '.join(PDF_VARIANTS)}")
     options: dict[str, Any] = {"attachments": attachments or None}
     if variant:
         options["pdf_variant"] = variant

@@ -9,8 +9,10 @@ virtualenv).  The environment variable ``HLMPUB_TEI_SCHEMA`` names another file
 instead.  Installing is idempotent: nothing is downloaded when the file is
 present with the pinned sha256.
 
-Compiling the schema takes about 8 s; :func:`relaxng` compiles it once per
-process and caches the result.
+Compiling the whole schema takes about 6 s; :func:`relaxng` compiles it once per
+process and caches the result.  Validation uses :func:`schema_for` instead: tei_all
+cut down to the document's own element names (:mod:`hlmpub.tei.subset`), the same
+verdict compiled in milliseconds (docs/design/tei.md, "Speed").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from lxml import etree
 
 from ..errors import ConfigError
 from ..safeio import sha256_bytes, sha256_file, write_bytes
+from .subset import Name, names_in, subset
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +111,51 @@ def install(force: bool = False) -> Path:
     return target
 
 
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+
+
 @functools.lru_cache(maxsize=4)
 def _compile(path: str, mtime_ns: int) -> etree.RelaxNG:
     log.info("compiling %s (takes a few seconds, once per process)", path)
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    return etree.RelaxNG(etree.parse(path, parser))
+    return etree.RelaxNG(etree.parse(path, _parser()))
 
 
-def relaxng() -> etree.RelaxNG:
-    """The compiled tei_all schema, cached for the life of the process."""
+@functools.lru_cache(maxsize=2)
+def _schema_bytes(path: str, mtime_ns: int) -> bytes:
+    return Path(path).read_bytes()
+
+
+@functools.lru_cache(maxsize=32)
+def _compile_subset(path: str, mtime_ns: int, names: frozenset[Name]) -> etree.RelaxNG | None:
+    """tei_all cut to ``names``, compiled; None when it cannot be cut (the caller uses the whole schema)."""
+    grammar = etree.fromstring(_schema_bytes(path, mtime_ns), _parser(), base_url=path)
+    cut = subset(grammar, names)
+    if cut is None:
+        return None
+    try:
+        return etree.RelaxNG(cut)
+    except etree.RelaxNGParseError as exc:  # another release of the schema with a shape the cut does not know
+        log.warning("%s: cut-down schema does not compile (%s); using the whole schema", path, exc)
+        return None
+
+
+def _installed() -> Path:
     path = schema_path()
     if not path.is_file():
         raise ConfigError("TEI P5 tei_all schema not installed; run `make schema` (hlmpub schema install)", path)
+    return path
+
+
+def relaxng() -> etree.RelaxNG:
+    """The whole compiled tei_all schema, cached for the life of the process (about 6 s to compile)."""
+    path = _installed()
     return _compile(str(path), path.stat().st_mtime_ns)
+
+
+def schema_for(root: etree._Element) -> etree.RelaxNG:
+    """The compiled schema that judges ``root`` as tei_all does: tei_all cut to the document's element
+    names (cached per set of names), else the whole schema."""
+    path = _installed()
+    mtime = path.stat().st_mtime_ns
+    return _compile_subset(str(path), mtime, names_in(root)) or _compile(str(path), mtime)

@@ -7,12 +7,13 @@ an aligned edition are checked here in code:
 * every local pointer (``#id`` in @target, @ana, @resp, @rendition, @ref ...) resolves;
 * every unit is in exactly one row of the paragraph alignment, and rows point only at units;
 * a ``link`` has at least two targets (the tei_all Schematron rule; one-unit rows are ``ptr``);
-* ``@type`` agrees with the targets (the bead shape) and ``@cert`` is a number in 0..1;
+* ``@type`` agrees with the targets (the bead shape) and ``@cert`` is present, a number in 0..1 or a word;
 * every text's language is declared in the edition's and in its own ``langUsage``;
 * a table unit's ``@rows`` and ``@cols`` agree with its rows and cells, and its header rows
   (``row[@role='label']``) come first (the reader counts only the leading ones).
 
-Every problem is a :class:`~hlmpub.model.Finding` whose ``evidence`` is the line number.
+Every problem is a :class:`~hlmpub.model.Finding` whose ``evidence`` is the line number and whose message
+names the element and says what is wrong.  Only errors make a file invalid; warnings are reported.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ..model import Finding
 from ..safeio import read_xml
 from .names import NS, XML_ID, XML_LANG, local_ids, tei
 from .reader import CERT_WORDS, alignment_group, read_declarations, unit_elements
-from .schema import relaxng
+from .schema import relaxng, schema_for
 
 POINTER_ATTRS = ("target", "ana", "resp", "rendition", "ref", "corresp", "sameAs", "prev", "next", "source")
 
@@ -37,12 +38,45 @@ def _finding(code: str, message: str, el: etree._Element | None = None, **extra:
     return Finding(severity, code, message, evidence=line, **extra)  # type: ignore[arg-type]
 
 
-def schema_findings(root: etree._Element) -> list[Finding]:
-    """tei_all RELAX NG errors, one Finding each, with the line number."""
-    schema = relaxng()
+def schema_findings(root: etree._Element, whole: bool = False) -> list[Finding]:
+    """tei_all RELAX NG errors, one Finding each, with the line number, worded by :func:`schema_message`.
+
+    The schema is tei_all cut to the document's vocabulary (same verdict, :mod:`hlmpub.tei.subset`);
+    ``whole``: the whole tei_all, compiled in seconds.
+    """
+    schema = relaxng() if whole else schema_for(root)
     if schema.validate(root.getroottree()):
         return []
-    return [Finding("error", "tei-schema", f"tei_all: {e.message}", evidence=str(e.line)) for e in schema.error_log]
+    findings: list[Finding] = []
+    for entry in schema.error_log:
+        message = schema_message(root, entry)
+        if message and all(f.message != message for f in findings):  # libxml2 says some things twice
+            findings.append(Finding("error", "tei-schema", message, evidence=str(entry.line)))
+    return findings or [Finding("error", "tei-schema", "tei_all: the document does not validate", evidence="1")]
+
+
+def _name(el: etree._Element | None) -> str:
+    return f"<{etree.QName(el).localname}>" if el is not None and isinstance(el.tag, str) else "the document"
+
+
+def schema_message(root: etree._Element, entry: etree._LogEntry) -> str:
+    """libxml2's RELAX NG error as a line that names the element; "" for an echo of an error already said
+    (the parent's "extra content" after "did not expect", an ancestor's "failed to validate content")."""
+    try:
+        found = root.getroottree().xpath(entry.path) if entry.path else []
+    except etree.XPathError:  # libxml2's path is plain positional XPath; anything else names no element
+        found = []
+    el = found[0] if isinstance(found, list) and found and isinstance(found[0], etree._Element) else None
+    kind = entry.type_name
+    if kind in ("RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_CONTENTVALID"):
+        return ""
+    if kind == "RELAXNG_ERR_ELEMWRONG" and el is not None:
+        return f"tei_all: {_name(el)} is not allowed here in {_name(el.getparent())}"
+    if kind == "RELAXNG_ERR_INVALIDATTR":
+        parts = entry.message.split()  # "Invalid attribute NAME for element NAME"
+        if len(parts) == 6:
+            return f"tei_all: @{parts[2]} is not allowed on <{parts[5]}> (an unknown attribute or a wrong value)"
+    return f"tei_all: {_name(el)}: {entry.message}"
 
 
 def _ids(root: etree._Element) -> tuple[dict[str, etree._Element], list[Finding]]:
@@ -54,7 +88,12 @@ def _ids(root: etree._Element) -> tuple[dict[str, etree._Element], list[Finding]
             continue
         if ident in seen:
             problems.append(
-                _finding("tei-id", f"xml:id {ident!r} used twice (first on line {seen[ident].sourceline})", el)
+                _finding(
+                    "tei-id",
+                    f"xml:id {ident!r} on {_name(el)} is used twice (first on {_name(seen[ident])}, "
+                    f"line {seen[ident].sourceline})",
+                    el,
+                )
             )
         else:
             seen[ident] = el
@@ -69,7 +108,9 @@ def pointer_findings(root: etree._Element, ids: dict[str, etree._Element]) -> li
             for ident in local_ids(el.get(attr)):
                 if ident not in ids:
                     problems.append(
-                        _finding("tei-pointer", f"@{attr} points at #{ident}, which is not in the file", el)
+                        _finding(
+                            "tei-pointer", f"@{attr} of {_name(el)} points at #{ident}, which is not in the file", el
+                        )
                     )
     return problems
 
@@ -90,22 +131,32 @@ def _row_findings(
     problems = []
     if el.tag == tei("link") and len(targets) < 2:
         problems.append(
-            _finding("tei-link", "a link needs at least two targets (use ptr for a one-unit row)", el, row=row)
+            _finding("tei-link", "<link> has one target; a link needs two (a one-unit row is a <ptr>)", el, row=row)
         )
     for ident in targets:
         if ident not in units:
-            problems.append(_finding("tei-link", f"row target #{ident} is not a unit", el, row=row))
+            message = f"{_name(el)} points at #{ident}, which is not a unit of a text"
+            problems.append(_finding("tei-link", message, el, row=row))
     counts = Counter(units[i][0] for i in targets if i in units)
     shape = ":".join(str(counts.get(lang, 0)) for lang in langs)
     if el.get("type") != shape:
         problems.append(
             _finding(
-                "tei-shape", f"@type {el.get('type')!r} but the targets make {shape}", el, row=row, severity="warning"
+                "tei-shape",
+                f"{_name(el)} @type {el.get('type')!r}, but its targets make {shape}",
+                el,
+                row=row,
+                severity="warning",
             )
         )
-    cert = el.get("cert", "")
-    if cert not in CERT_WORDS and not _is_probability(cert):
-        problems.append(_finding("tei-cert", f"@cert {cert!r} is not a number in 0..1", el, row=row))
+    cert = el.get("cert")
+    words = ", ".join(CERT_WORDS)
+    if cert is None:
+        message = f"@cert missing on {_name(el)}: the row's confidence, a number from 0 to 1 or {words}"
+        problems.append(_finding("tei-cert", message, el, row=row))
+    elif cert not in CERT_WORDS and not _is_probability(cert):
+        message = f"@cert {cert!r} on {_name(el)} is not a number from 0 to 1 nor one of {words}"
+        problems.append(_finding("tei-cert", message, el, row=row))
     return problems
 
 
@@ -120,7 +171,8 @@ def alignment_findings(root: etree._Element, units: dict[str, tuple[str, etree._
     """Every unit in exactly one paragraph row; rows well formed."""
     group = alignment_group(root)
     if group is None:
-        return [_finding("tei-alignment", "no standOff/linkGrp[@type='alignment'][@subtype='paragraph']", root)]
+        message = "no paragraph alignment: <standOff> needs a <linkGrp type='alignment' subtype='paragraph'>"
+        return [_finding("tei-alignment", message, root)]
     langs = [t.get(XML_LANG, "") for t in root.iterfind("tei:TEI/tei:text", NS)]
     rows = [el for el in group if el.tag in (tei("link"), tei("ptr"))]
     problems: list[Finding] = []
@@ -131,7 +183,8 @@ def alignment_findings(root: etree._Element, units: dict[str, tuple[str, etree._
     for ident, (lang, el) in units.items():
         if seen[ident] != 1:
             where = "no paragraph link" if seen[ident] == 0 else f"{seen[ident]} paragraph links"
-            problems.append(_finding("tei-unlinked", f"unit {ident} is in {where}", el, lang=lang, unit_id=ident))
+            message = f"{_name(el)} {ident} is in {where}; every unit is in exactly one"
+            problems.append(_finding("tei-unlinked", message, el, lang=lang, unit_id=ident))
     return problems
 
 
@@ -148,9 +201,12 @@ def language_findings(root: etree._Element) -> list[Finding]:
         seen.add(lang)
         own = {lg.get("ident") for lg in doc.iterfind("tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language", NS)}
         if not lang:
-            problems.append(_finding("tei-lang", "a TEI whose text has no xml:lang", doc))
+            problems.append(_finding("tei-lang", "<text> of a <TEI> has no xml:lang", doc))
         elif lang not in declared or lang not in own:
-            problems.append(_finding("tei-lang", f"language {lang!r} is not declared in langUsage", text, lang=lang))
+            message = (
+                f"<text xml:lang={lang!r}>: the language is not declared in <langUsage> (the edition's and its own)"
+            )
+            problems.append(_finding("tei-lang", message, text, lang=lang))
     return problems
 
 
