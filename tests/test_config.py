@@ -99,9 +99,9 @@ def test_the_settings_vocabulary_matches_the_stages():
     assert config.VERSION_FORMATS == tuple(READERS)
     assert config.REVIEW_CHECKS == tuple(CHECKS)
     assert set(config.EDITION_FORMATS) == set(render.FORMATS)
-    from hlmpub.render import docx, pdf
+    from hlmpub.render import docx_page, pdf
 
-    names = {f"pdf/{pdf.TEMPLATE}", f"pdf/{pdf.STYLESHEET}", "pdf/findings.html.j2", f"docx/{docx.REFERENCE}"}
+    names = {f"pdf/{pdf.TEMPLATE}", f"pdf/{pdf.STYLESHEET}", "pdf/findings.html.j2", f"docx/{docx_page.REFERENCE}"}
     assert set(config.TEMPLATE_FILES) == names
     assert all((config.BUNDLED_TEMPLATES / name).is_file() for name in names)
 
