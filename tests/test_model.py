@@ -25,7 +25,7 @@ def test_dump_load_round_trip_is_identical():
     text = model.dump(ed)
     assert model.load(text) == ed
     assert model.dump(model.load(text)) == text
-    assert '"hlmpub_model": 2' in text
+    assert '"hlmpub_model": 3' in text
     assert "根据" in text  # not \u-escaped
 
 
@@ -34,10 +34,10 @@ def test_load_refuses_other_model_version():
 
     from hlmpub.errors import ModelError
 
-    text = model.dump(_edition()).replace('"hlmpub_model": 2', '"hlmpub_model": 99')
+    text = model.dump(_edition()).replace('"hlmpub_model": 3', '"hlmpub_model": 99')
     with pytest.raises(ModelError, match="99"):
         model.load(text)
-    broken_texts = ("{", "[]", '{"hlmpub_model": 2}', '{"hlmpub_model": 2, "edition": {"meta": {}}}')
+    broken_texts = ("{", "[]", '{"hlmpub_model": 3}', '{"hlmpub_model": 3, "edition": {"meta": {}}}')
     for broken in (*broken_texts, '{"hlmpub_model": true}'):
         with pytest.raises(ModelError):
             model.load(broken)
@@ -113,7 +113,7 @@ def test_table_round_trip_and_json_of_other_units_unchanged():
 
 def test_version_1_json_still_reads():
     ed = _edition()
-    old = model.dump(ed).replace('"hlmpub_model": 2', '"hlmpub_model": 1')
+    old = model.dump(ed).replace('"hlmpub_model": 3', '"hlmpub_model": 1')
     assert model.load(old) == ed
 
 
