@@ -9,9 +9,9 @@ from lxml import etree
 
 from hlmpub.errors import InputError
 from hlmpub.model import Link
+from hlmpub.tei.names import NS, XML_ID
 from hlmpub.tei.reader import read_tei_bytes
 from hlmpub.tei.writer import to_bytes
-from hlmpub.tei.names import NS, XML_ID
 
 
 @pytest.fixture(scope="module")
