@@ -63,3 +63,11 @@ def test_udhr_every_row_has_sentence_links_and_every_sentence_one_link_per_pair(
     assert len(rows_with_links) == len(ed.links)
     assert sum(lk.method == "semantic" for lk in ed.sentence_links) >= 10
     assert all(u.sentences for v in ed.versions for u in v.units if u.text.strip() and u.kind != "table")
+
+
+def test_a_row_of_one_language_gives_one_sentence_row_per_sentence_without_a_model():
+    versions = with_sentences([_version("zh", "第一句。第二句。"), _version("en", "")])
+    link = Link({"zh": ("zh-p1",), "en": ()}, "semantic", 0.4)
+    rows = align_sentence_rows(versions, [link], encoder=_NoModel())
+    assert [lk.units for lk in rows] == [{"zh": ("zh-p1-s1",), "en": ()}, {"zh": ("zh-p1-s2",), "en": ()}]
+    assert {lk.method for lk in rows} == {"row"}

@@ -11,7 +11,8 @@ row.  Every sentence is therefore in exactly one sentence row, so in exactly
 one link per language pair.
 
 A row with one sentence in every language present needs no model call: its
-one sentence row has method ``row`` and confidence 1.  Other sentence rows
+one sentence row has method ``row`` and confidence 1 (so has each sentence of a
+row that only one language fills).  Other sentence rows
 have method ``semantic`` and the mean confidence of the pairwise beads that
 made them.  Tables get no sentences: their cells already correspond by
 position (:func:`hlmpub.model.aligned_tables`).
@@ -77,6 +78,11 @@ def _align_row(
         return []
     if all(len(sentences[lang]) == 1 for lang in present):
         return [Link({lang: tuple(sid for sid, _ in sentences[lang]) for lang in langs}, ROW_METHOD, 1.0, key)]
+    if len(present) == 1:  # nothing to align to: one sentence row per sentence
+        return [
+            Link({lang: (sid,) if lang == present[0] else () for lang in langs}, ROW_METHOD, 1.0, key)
+            for sid, _ in sentences[present[0]]
+        ]
     base = pivot if pivot in present else present[0]
     src = [text for _, text in sentences[base]]
     pairs = {
