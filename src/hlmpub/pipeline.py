@@ -57,6 +57,8 @@ def tei_path(meta: DocumentMeta, output_dir: Path) -> Path:
 def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     """Ingest and align one source folder, keeping a reviewer's manual links from its previous TEI archive.
 
+    The rows are aligned first, then the sentences inside each row (:mod:`hlmpub.align.sentence_rows`).
+
     The previous archive is :func:`tei_path` in ``settings.output_dir``: its manual links (method ``manual``)
     go to the aligner as constraints.  An unreadable archive is a warning.
     """

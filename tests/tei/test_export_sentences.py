@@ -68,3 +68,12 @@ def test_cli_export_level_paragraph(udhr_edition, tmp_path):
     paragraphs = tmx.tmxfile.parsefile(str(tmp_path / "p.tmx")).units
     sentences = tmx.tmxfile.parsefile(str(tmp_path / "s.tmx")).units
     assert (len(paragraphs), len(sentences)) == (len(udhr_edition.links), len(udhr_edition.sentence_links))
+
+
+def test_build_follows_the_export_level_setting(udhr_edition, tmp_path):
+    from hlmpub.pipeline import write_outputs
+
+    for level, expected in (("paragraph", len(udhr_edition.links)), ("sentence", len(udhr_edition.sentence_links))):
+        settings = Settings(output_dir=tmp_path / level, formats=("tmx",), export=ExportSettings(level=level))
+        [path] = write_outputs(udhr_edition, settings)
+        assert len(tmx.tmxfile.parsefile(str(path)).units) == expected
