@@ -61,3 +61,17 @@ def test_a_sentence_link_to_no_sentence_is_refused(udhr_edition):
     bad = dataclasses.replace(udhr_edition, sentence_links=(*udhr_edition.sentence_links, stray))
     with pytest.raises(InputError, match="not en sentences"):
         to_bytes(bad)
+
+
+def test_hlmpub_rules_check_the_sentence_rows(udhr_edition, udhr_bytes):
+    from hlmpub.tei.validate import rule_findings
+
+    assert rule_findings(etree.fromstring(udhr_bytes)) == []
+    first, second = udhr_edition.sentence_links[0], udhr_edition.sentence_links[1]
+    merged = dataclasses.replace(first, units={k: first.units[k] + second.units[k] for k in first.units})
+    crossing = dataclasses.replace(udhr_edition, sentence_links=(merged, *udhr_edition.sentence_links[2:]))
+    found = rule_findings(etree.fromstring(to_bytes(crossing)))
+    assert [f.code for f in found] == ["tei-sentence-row"]
+    dropped = dataclasses.replace(udhr_edition, sentence_links=udhr_edition.sentence_links[1:])
+    found = rule_findings(etree.fromstring(to_bytes(dropped)))
+    assert {f.code for f in found} == {"tei-unlinked"} and len(found) == sum(map(len, first.units.values()))
