@@ -1,4 +1,8 @@
 # Synthetic two-language fixture (not a UN text): exercises the model only.
+import dataclasses
+
+import pytest
+
 from hlmpub import model
 from hlmpub.model import DocumentMeta, Edition, Finding, Link, Source, Unit, Version
 
@@ -25,7 +29,7 @@ def test_dump_load_round_trip_is_identical():
     text = model.dump(ed)
     assert model.load(text) == ed
     assert model.dump(model.load(text)) == text
-    assert '"hlmpub_model": 2' in text
+    assert '"hlmpub_model": 3' in text
     assert "根据" in text  # not \u-escaped
 
 
@@ -34,10 +38,10 @@ def test_load_refuses_other_model_version():
 
     from hlmpub.errors import ModelError
 
-    text = model.dump(_edition()).replace('"hlmpub_model": 2', '"hlmpub_model": 99')
+    text = model.dump(_edition()).replace('"hlmpub_model": 3', '"hlmpub_model": 99')
     with pytest.raises(ModelError, match="99"):
         model.load(text)
-    broken_texts = ("{", "[]", '{"hlmpub_model": 2}', '{"hlmpub_model": 2, "edition": {"meta": {}}}')
+    broken_texts = ("{", "[]", '{"hlmpub_model": 3}', '{"hlmpub_model": 3, "edition": {"meta": {}}}')
     for broken in (*broken_texts, '{"hlmpub_model": true}'):
         with pytest.raises(ModelError):
             model.load(broken)
@@ -113,7 +117,7 @@ def test_table_round_trip_and_json_of_other_units_unchanged():
 
 def test_version_1_json_still_reads():
     ed = _edition()
-    old = model.dump(ed).replace('"hlmpub_model": 2', '"hlmpub_model": 1')
+    old = model.dump(ed).replace('"hlmpub_model": 3', '"hlmpub_model": 1')
     assert model.load(old) == ed
 
 
@@ -149,3 +153,24 @@ def test_aligned_tables_only_for_one_table_per_language_of_one_shape():
     assert model.aligned_tables({"zh": [zh], "en": [en, para]}) is None
     assert model.aligned_tables({"zh": [zh], "en": [para]}) is None
     assert model.aligned_tables({"zh": []}) is None
+
+
+def test_sentences_and_sentence_links_round_trip_and_are_left_out_when_empty():
+    ed = _edition()
+    assert "sentence" not in model.dump(ed)  # an edition without sentences writes what version 2 wrote
+    zh = ed.versions[0]
+    unit = dataclasses.replace(zh.units[0], text="第一句。第二句。", sentences=((0, 4), (4, 8)))
+    assert unit.sentence_ids() == ("zh-p1-s1", "zh-p1-s2")
+    link = Link({"zh": unit.sentence_ids(), "ar": ("ar-p1-s1",)}, "semantic", 0.75, "p:1")
+    with_sentences = dataclasses.replace(
+        ed, versions=(dataclasses.replace(zh, units=(unit,)), ed.versions[1]), sentence_links=(link,)
+    )
+    text = model.dump(with_sentences)
+    assert model.load(text) == with_sentences and model.dump(model.load(text)) == text
+    assert model.load(model.dump(ed).replace('"hlmpub_model": 3', '"hlmpub_model": 2')) == ed
+
+
+def test_a_sentence_span_outside_or_out_of_order_is_refused():
+    for spans in (((0, 10),), ((2, 4), (0, 1)), ((1, 1),)):
+        with pytest.raises(ValueError, match="sentence span"):
+            Unit("en-p1", "en", "para", "", "", "Two. Ones", sentences=spans)

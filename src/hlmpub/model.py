@@ -18,9 +18,9 @@ from typing import Any, Literal, TypeGuard, get_args
 
 from .errors import ModelError
 
-MODEL_VERSION = 2
-#: Versions :func:`load` reads: 1 had no tables; its JSON is version 2's without any table unit.
-READABLE_VERSIONS = frozenset({1, 2})
+MODEL_VERSION = 3
+#: Versions :func:`load` reads: 1 had no tables, 2 no sentences; their JSON is version 3's without them.
+READABLE_VERSIONS = frozenset({1, 2, 3})
 
 #: The six official UN languages, in alphabetical order of their codes.
 UN_LANGS: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -61,6 +61,8 @@ def text_direction(lang: str) -> str:
 
 #: The rows of a table unit, header rows first; each row a tuple of plain-text cells.
 Rows = tuple[tuple[str, ...], ...]
+#: A unit's sentences: (start, end) character offsets into its ``text``, in order.
+Spans = tuple[tuple[int, int], ...]
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ class Unit:
     checks) still sees the whole table.  Build one with :func:`table_unit`.
     A table has at least one row and every row at least one cell (a cell may
     be empty); other kinds have no rows.
+
+    ``sentences``: spans into ``text``, one per sentence, set by the aligner
+    stage when it aligns sentences (empty before, and always for a table:
+    its cells already correspond by position).  Their ids are
+    :func:`sentence_id` of the unit id and the 1-based position.
     """
 
     id: str
@@ -89,6 +96,7 @@ class Unit:
     text: str
     rows: Rows = ()
     header_rows: int = 0
+    sentences: Spans = ()
 
     def __post_init__(self) -> None:
         # A table's cells would be lost by every writer that expects none (TEI p, DOCX paragraph): refuse them early.
@@ -98,6 +106,15 @@ class Unit:
             raise ValueError(f"unit {self.id}: a table needs at least one row, and every row a cell")
         if not 0 <= self.header_rows <= len(self.rows):
             raise ValueError(f"unit {self.id}: {self.header_rows} header rows of {len(self.rows)}")
+        end = 0
+        for start, stop in self.sentences:
+            if not end <= start < stop <= len(self.text):
+                raise ValueError(f"unit {self.id}: sentence span ({start}, {stop}) out of order or outside the text")
+            end = stop
+
+    def sentence_ids(self) -> tuple[str, ...]:
+        """The ids of this unit's sentences, in order."""
+        return tuple(sentence_id(self.id, i) for i in range(1, len(self.sentences) + 1))
 
     @property
     def direction(self) -> str:
@@ -107,6 +124,11 @@ class Unit:
     def shape(self) -> tuple[int, int]:
         """(rows, columns) of a table, the widest row counting; (0, 0) for any other unit."""
         return table_shape(self.rows)
+
+
+def sentence_id(unit_id: str, n: int) -> str:
+    """The id of the ``n``-th (1-based) sentence of a unit: ``zh-p19`` → ``zh-p19-s2``."""
+    return f"{unit_id}-s{n}"
 
 
 def table_text(rows: Rows) -> str:
@@ -227,12 +249,17 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class Edition:
-    """The whole aligned document: metadata, versions, links, findings."""
+    """The whole aligned document: metadata, versions, links, findings.
+
+    ``sentence_links``: the sentence alignment inside the rows of ``links``, one Link per
+    sentence row whose ``units`` map each language to sentence ids (``zh-p19-s2``).
+    """
 
     meta: DocumentMeta
     versions: tuple[Version, ...]
     links: tuple[Link, ...] = ()
     findings: tuple[Finding, ...] = ()
+    sentence_links: tuple[Link, ...] = ()
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -261,6 +288,8 @@ def _unit_plain(unit: Unit) -> dict[str, Any]:
     if unit.kind != "table":
         for name in _TABLE_FIELDS:
             del record[name]
+    if not unit.sentences:
+        del record["sentences"]
     return record
 
 
@@ -274,6 +303,8 @@ def _plain(obj: Any) -> Any:
                 del record["meta"][name]
         for version, plain in zip(obj.versions, record["versions"], strict=True):
             plain["units"] = [_unit_plain(u) for u in version.units]
+        if not obj.sentence_links:
+            del record["sentence_links"]
     elif isinstance(obj, Version):
         record["units"] = [_unit_plain(u) for u in obj.units]
     return record
@@ -306,6 +337,8 @@ def unit_from_dict(d: dict[str, Any]) -> Unit:
     fields = dict(d)
     if "rows" in fields:
         fields["rows"] = tuple(tuple(str(cell) for cell in row) for row in fields["rows"])
+    if "sentences" in fields:
+        fields["sentences"] = tuple((int(a), int(b)) for a, b in fields["sentences"])
     return Unit(**fields)
 
 
@@ -336,6 +369,7 @@ def edition_from_dict(d: dict[str, Any]) -> Edition:
         versions=tuple(version_from_dict(v) for v in d["versions"]),
         links=tuple(link_from_dict(lk) for lk in d.get("links", ())),
         findings=tuple(Finding(**f) for f in d.get("findings", ())),
+        sentence_links=tuple(link_from_dict(lk) for lk in d.get("sentence_links", ())),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import render, review, tei
 from .align import align_versions, manual_links
+from .align.sentence_rows import align_sentence_rows, with_sentences
 from .config import DocumentSpec, Settings, load_document
 from .errors import ConfigError, HlmpubError
 from .ingest import read_version
@@ -56,6 +57,8 @@ def tei_path(meta: DocumentMeta, output_dir: Path) -> Path:
 def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     """Ingest and align one source folder, keeping a reviewer's manual links from its previous TEI archive.
 
+    The rows are aligned first, then the sentences inside each row (:mod:`hlmpub.align.sentence_rows`).
+
     The previous archive is :func:`tei_path` in ``settings.output_dir``: its manual links (method ``manual``)
     go to the aligner as constraints.  An unreadable archive is a warning.
     """
@@ -65,9 +68,11 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
     manual, reviser, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
     links, found = align_versions(ordered, pivot=settings.align.pivot, manual=manual)
+    ordered = with_sentences(ordered)
+    sentence_links = align_sentence_rows(ordered, links, pivot=settings.align.pivot)
     titles = document_titles(ordered, spec.meta.titles)
     meta = replace(spec.meta, titles=titles, reviser=spec.meta.reviser or reviser)
-    return Edition(meta=meta, versions=ordered, links=tuple(links), findings=(*findings, *found))
+    return Edition(meta, ordered, tuple(links), (*findings, *found), tuple(sentence_links))
 
 
 def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], str, list[Finding]]:

@@ -108,17 +108,20 @@ def udhr_handmade() -> model.Edition:
 
 
 def replace_text(edition: model.Edition, unit_id: str, old: str, new: str) -> model.Edition:
-    """A copy of ``edition`` with ``old`` replaced by ``new`` in one unit (must occur)."""
+    """A copy of ``edition`` with ``old`` replaced by ``new`` in one unit (must occur).
+
+    The copy has no sentence alignment: the unit's sentence spans no longer fit its text.
+    """
     versions = []
     for v in edition.versions:
         units = []
         for u in v.units:
             if u.id == unit_id:
                 assert old in u.text, f"{old!r} not in {unit_id}: {u.text[:80]}"
-                u = dataclasses.replace(u, text=u.text.replace(old, new, 1))
+                u = dataclasses.replace(u, text=u.text.replace(old, new, 1), sentences=())
             units.append(u)
         versions.append(dataclasses.replace(v, units=tuple(units)))
-    return dataclasses.replace(edition, versions=tuple(versions))
+    return dataclasses.replace(edition, versions=tuple(versions), sentence_links=())
 
 
 def set_text(edition: model.Edition, unit_id: str, text: str) -> model.Edition:

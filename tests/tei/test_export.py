@@ -8,15 +8,18 @@ from lxml import etree
 from translate.storage import tmx
 
 from hlmpub.cli import run
-from hlmpub.config import Settings
+from hlmpub.config import ExportSettings, Settings
 from hlmpub.pipeline import write_outputs
 from hlmpub.tei import export_edition, write_tei
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _tmx(edition, tmp_path: Path) -> tuple[Path, etree._Element]:
-    [path] = export_edition(edition, "tmx", tmp_path)
+PARAGRAPHS = Settings(export=ExportSettings(level="paragraph"))
+
+
+def _tmx(edition, tmp_path: Path, settings: Settings = PARAGRAPHS) -> tuple[Path, etree._Element]:
+    [path] = export_edition(edition, "tmx", tmp_path, settings)
     return path, etree.parse(str(path)).getroot()
 
 

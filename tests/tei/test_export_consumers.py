@@ -78,7 +78,7 @@ def test_tmx_header_names_the_document(synthetic, tmp_path):
 
 def test_tmx_reads_in_a_second_consumer(udhr_edition, tmp_path):
     """PythonTmx (PyPI python-tmx) parses the header, its property and every tu."""
-    [path] = export_edition(udhr_edition, "tmx", tmp_path)
+    [path] = export_edition(udhr_edition, "tmx", tmp_path, Settings(export=ExportSettings(level="paragraph")))
     memory = PythonTmx.from_element(_root(path))
     assert memory.header.srclang == "zh-CN"
     assert [(p.type, p.text) for p in memory.header.props] == [("x-document", udhr_edition.meta.symbol)]

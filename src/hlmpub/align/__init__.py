@@ -13,6 +13,7 @@ Contract: ``align_versions(versions, pivot="zh", encoder=None, manual=()) -> (li
    Rows whose tables differ in rows × columns get a ``table-shape`` warning (:mod:`.tables`).
 4. Scoring against a gold file: :mod:`.evaluate`.
 5. Manual links (a reviewer's rows) are kept as constraints: :mod:`.manual`.
+6. Sentences inside each row, n-way through the pivot: :mod:`.sentence_rows` (pairwise: :mod:`.sentences`).
 
 See docs/design/align.md.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -50,12 +51,21 @@ def validate(file: Path) -> None:
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--to", "fmt", type=click.Choice(["tmx", "xces"]), required=True, help="Export format.")
 @path_option("-o", "--output", folder=None, help="File (tmx) or folder (xces); default: next to the TEI.")
+@click.option(
+    "--level",
+    type=click.Choice(["sentence", "paragraph"]),
+    default=None,
+    help="One unit per sentence row or per paragraph row; default: [tool.hlmpub.export] level (sentence).",
+)
 @click.pass_context
-def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None) -> None:
+def export(ctx: click.Context, edition: Path, fmt: str, output: Path | None, level: str | None) -> None:
     """Export the alignment of a TEI edition as TMX 1.4b or XCES cesAlign."""
     from ..tei import export_edition, read_tei
 
-    written = export_edition(read_tei(edition), fmt, output or edition.parent, settings_for(ctx))
+    settings = settings_for(ctx)
+    if level is not None:
+        settings = replace(settings, export=replace(settings.export, level=level))
+    written = export_edition(read_tei(edition), fmt, output or edition.parent, settings)
     for path in written:
         say(f"wrote {path}")
 

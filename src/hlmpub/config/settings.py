@@ -129,6 +129,8 @@ class ReviewSettings:
 
 #: TMX language codes as CAT tools expect them for UN work (Chinese is simplified, of mainland China).
 TMX_LANGS: dict[str, str] = {"ar": "ar", "en": "en", "es": "es", "fr": "fr", "ru": "ru", "zh": "zh-CN"}
+#: What one TMX translation unit (and one XCES link) holds: a sentence row or a paragraph row.
+EXPORT_LEVELS: tuple[str, ...] = ("sentence", "paragraph")
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,16 @@ class ExportSettings:
             keys=UN_LANGS,
             allowed="a table: language = code",
             default="built in: `zh-CN`, `ar`, `en`, `es`, `fr`, `ru`",
+        ),
+    )
+
+    level: str = field(
+        default="sentence",
+        metadata=_key(
+            "What one TMX unit and one XCES link hold: a sentence row of the sentence alignment, or a whole "
+            "paragraph row; `hlmpub export --level` wins over it.  An edition without a sentence alignment "
+            "(an archive written before it) is exported by paragraph.",
+            choices=EXPORT_LEVELS,
         ),
     )
 

@@ -10,9 +10,15 @@
   of the same shape (rows × columns) in every language gives one ``tu`` per cell
   instead (``segtype="block"``, ``prop`` ``x-table-row`` / ``x-table-col``,
   1-based, header rows included); tables whose shapes differ stay one ``tu``.
+* Sentence level (the default, ``[tool.hlmpub.export] level``; needs an edition with a
+  sentence alignment, else the paragraph level is written): one ``tu`` per sentence row
+  instead of per paragraph row (``segtype="sentence"``, ``tuid`` ``row.sN``, ``prop``
+  ``x-row`` the 1-based paragraph row), each ``tuv`` naming its sentences in
+  ``x-sentences``; a row with a table stays as above (cells are not split into sentences).
 * XCES: one ``cesAlign`` file per pair pivot → other language, in the style of
   the UN Parallel Corpus, OPUS and InterText: ``linkGrp[@fromDoc][@toDoc]`` and
-  ``link[@xtargets="id1 id2;id3"][@certainty]``; both documents are the TEI.
+  ``link[@xtargets="id1 id2;id3"][@certainty]``; both documents are the TEI.  At sentence
+  level ``targType="s"`` and the targets are the ``s`` of the TEI.
 """
 
 from __future__ import annotations
@@ -64,11 +70,51 @@ class _Codes(dict[str, str]):
         return lang
 
 
-def _tuv(tu: etree._Element, code: str, ids: list[str], text: str) -> None:
+def _tuv(tu: etree._Element, code: str, ids: list[str], text: str, prop: str = "x-units") -> None:
     tuv = etree.SubElement(tu, "tuv")
     tuv.set(XML_LANG, code)
-    _prop(tuv, "x-units", " ".join(ids))
+    _prop(tuv, prop, " ".join(ids))
     etree.SubElement(tuv, "seg").text = text
+
+
+def sentence_level(edition: Edition, level: str) -> bool:
+    """True when an export at ``level`` is written by sentence: asked, and the edition has sentences."""
+    return level == "sentence" and bool(edition.sentence_links)
+
+
+def sentence_rows(edition: Edition) -> dict[int, list[Link]]:
+    """The sentence links of each paragraph row (0-based row → its sentence links, in order)."""
+    row_of_unit = {uid: r for r, lk in enumerate(edition.links) for ids in lk.units.values() for uid in ids}
+    unit_of = {sid: u.id for v in edition.versions for u in v.units for sid in u.sentence_ids()}
+    rows: dict[int, list[Link]] = {}
+    for link in edition.sentence_links:
+        first = next(sid for ids in link.units.values() for sid in ids)
+        rows.setdefault(row_of_unit[unit_of[first]], []).append(link)
+    return rows
+
+
+def sentence_texts(edition: Edition) -> dict[str, str]:
+    """Sentence id → its text."""
+    return {
+        sid: u.text[a:b]
+        for v in edition.versions
+        for u in v.units
+        for sid, (a, b) in zip(u.sentence_ids(), u.sentences, strict=True)
+    }
+
+
+def _sentence_tus(
+    body: etree._Element, row: int, links: list[Link], texts: dict[str, str], langs: tuple[str, ...], codes: _Codes
+) -> None:
+    """One ``tu`` per sentence row of paragraph row ``row`` (1-based); ``tuid`` row.sN."""
+    for k, link in enumerate(links, start=1):
+        tu = _tu(body, f"{row}.s{k}", link, "sentence")
+        _prop(tu, "x-row", str(row))
+        for lang in langs:
+            ids = list(link.units.get(lang, ()))
+            if ids:
+                joiner = "" if lang in NO_SPACE_LANGS else " "
+                _tuv(tu, codes[lang], ids, joiner.join(texts[i] for i in ids), "x-sentences")
 
 
 def _cell_tus(
@@ -99,8 +145,14 @@ def tmx_pivot(edition: Edition, pivot: str | None = None) -> str:
     return pivot if pivot in edition.langs else edition.langs[0]
 
 
-def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str | None = None) -> etree._ElementTree:
-    """The TMX 1.4b document of an edition's alignment; ``codes``: our language → the TMX's code."""
+def tmx_tree(
+    edition: Edition, codes: dict[str, str] | None = None, pivot: str | None = None, level: str = "paragraph"
+) -> etree._ElementTree:
+    """The TMX 1.4b document of an edition's alignment; ``codes``: our language → the TMX's code.
+
+    ``level`` ``sentence``: one ``tu`` per sentence row (when the edition has a sentence alignment).
+    """
+    by_sentence = sentence_level(edition, level)
     codes = _Codes(ExportSettings().tmx_codes() if codes is None else codes)
     source = tmx_pivot(edition, pivot)
     langs = (source, *(lang for lang in edition.langs if lang != source))
@@ -110,7 +162,7 @@ def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str |
         "header",
         creationtool="hlmpub",
         creationtoolversion=__version__,
-        segtype="paragraph",
+        segtype="sentence" if by_sentence else "paragraph",
         adminlang="en",
         srclang=codes[source],
         datatype="plaintext",
@@ -119,10 +171,15 @@ def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str |
     _prop(header, "x-document", edition.meta.symbol)
     body = etree.SubElement(root, "body")
     units = edition.units_by_id()
+    rows = sentence_rows(edition) if by_sentence else {}
+    texts = sentence_texts(edition) if by_sentence else {}
     for row, link in enumerate(edition.links, start=1):
         tables = table_cells(units, link)
         if tables is not None:
             _cell_tus(body, row, link, tables, langs, codes)
+            continue
+        if row - 1 in rows and not any(units[i].kind == "table" for ids in link.units.values() for i in ids):
+            _sentence_tus(body, row, rows[row - 1], texts, langs, codes)
             continue
         tu = _tu(body, str(row), link, "paragraph")
         for lang in langs:
@@ -132,14 +189,15 @@ def tmx_tree(edition: Edition, codes: dict[str, str] | None = None, pivot: str |
     return root.getroottree()
 
 
-def xces_tree(edition: Edition, lang: str, tei_name: str) -> etree._ElementTree:
-    """A ``cesAlign`` document pivot → ``lang``: one link per row that has either side."""
+def xces_tree(edition: Edition, lang: str, tei_name: str, level: str = "paragraph") -> etree._ElementTree:
+    """A ``cesAlign`` document pivot → ``lang``: one link per row (or sentence row) that has either side."""
     pivot = edition.langs[0]
+    by_sentence = sentence_level(edition, level)
     root = etree.Element("cesAlign", version="1.0")
-    group = etree.SubElement(root, "linkGrp", targType="p", fromDoc=tei_name, toDoc=tei_name)
+    group = etree.SubElement(root, "linkGrp", targType="s" if by_sentence else "p", fromDoc=tei_name, toDoc=tei_name)
     group.set("fromLang", pivot)
     group.set("toLang", lang)
-    for row, link in enumerate(edition.links, start=1):
+    for row, link in enumerate(edition.sentence_links if by_sentence else edition.links, start=1):
         left, right = link.units.get(pivot, ()), link.units.get(lang, ())
         if not left and not right:
             continue
@@ -158,17 +216,17 @@ def write_tmx(edition: Edition, target: Path, settings: Settings | None = None) 
     if len(edition.langs) < 2:
         raise ConfigError(f"{edition.meta.symbol}: no TMX, the edition has one language ({edition.langs[0]})")
     settings = settings or Settings()
-    tree = tmx_tree(edition, settings.export.tmx_codes(), settings.align.pivot)
+    tree = tmx_tree(edition, settings.export.tmx_codes(), settings.align.pivot, settings.export.level)
     return write_bytes(target, _serialise(tree))
 
 
-def write_xces(edition: Edition, out_dir: Path) -> list[Path]:
-    """Write ``<slug>.<pivot>-<lang>.xces.xml`` for every non-pivot language."""
+def write_xces(edition: Edition, out_dir: Path, level: str = "paragraph") -> list[Path]:
+    """Write ``<slug>.<pivot>-<lang>.xces.xml`` for every non-pivot language (by sentence at ``level`` sentence)."""
     name = slug(edition.meta.slug or edition.meta.symbol)
     pivot = edition.langs[0]
     written = []
     for lang in edition.langs[1:]:
-        tree = xces_tree(edition, lang, f"{name}.tei.xml")
+        tree = xces_tree(edition, lang, f"{name}.tei.xml", level)
         written.append(write_bytes(out_dir / f"{name}.{pivot}-{lang}.xces.xml", _serialise(tree)))
     return written
 
@@ -185,5 +243,5 @@ def export_edition(edition: Edition, fmt: str, target: Path, settings: Settings 
         path = target if target.suffix.lower() == ".tmx" else target / f"{slug(edition.meta.slug)}.tmx"
         return [write_tmx(edition, path, settings)]
     if fmt == "xces":
-        return write_xces(edition, target)
+        return write_xces(edition, target, (settings or Settings()).export.level)
     raise ConfigError(f"unknown export format {fmt!r}; known: tmx, xces")

@@ -16,6 +16,7 @@ from .names import (
     MANUAL,
     METHOD_LABELS,
     RTL_RENDITION,
+    SENTENCE_TYPE_MEANING,
     UNNAMED_REVISER,
     UNNAMED_TYPE,
     XML_ID,
@@ -62,7 +63,7 @@ def _title_stmt(file_desc: etree._Element, edition: Edition) -> None:
     for lang, title in edition.meta.titles.items():
         sub(stmt, "title", title, type="main", xml_lang=lang)
     sub(stmt, "title", f"{edition.meta.symbol}: aligned language versions", type="desc", xml_lang="en")
-    methods = methods_declared(lk.method for lk in edition.links)
+    methods = methods_declared(lk.method for lk in (*edition.links, *edition.sentence_links))
     for method in methods:
         resp_stmt = sub(stmt, "respStmt", xml_id=resp_id(method))
         sub(resp_stmt, "resp", METHOD_LABELS.get(method, f"alignment: {method}"), key=method)
@@ -115,7 +116,10 @@ def _encoding_desc(header: etree._Element, edition: Edition, key_ids: dict[str, 
         sub(sub(keys, "category", xml_id=ident), "catDesc", key)
     types = sub(classes, "taxonomy", xml_id=LINK_TYPES)
     sub(types, "desc", "the @type values of the stand-off alignment, for any TEI tool that reads it")
-    for ident, meaning in LINK_TYPE_MEANINGS.items():
+    meanings = dict(LINK_TYPE_MEANINGS)
+    if edition.sentence_links:
+        meanings["type-sentence"] = SENTENCE_TYPE_MEANING
+    for ident, meaning in meanings.items():
         sub(sub(types, "category", xml_id=ident), "catDesc", meaning)
 
 

@@ -26,6 +26,7 @@ METHOD_LABELS = {
     "structural": "alignment by structural key (UN numbering)",
     "semantic": "alignment by sentence-embedding similarity",
     "manual": "alignment corrected by a reviewer",
+    "row": "sentence alignment given by its paragraph row (one sentence in every language)",
 }
 
 #: The method of a reviewer's decision: its respStmt names the reviser, not hlmpub.
@@ -43,6 +44,8 @@ TITLE_BLOCK = "titleBlock"
 #: The linkGrp that holds the paragraph alignment.
 LINKGRP_TYPE = "alignment"
 LINKGRP_SUBTYPE = "paragraph"
+#: The linkGrp that holds the sentence alignment inside the paragraph rows.
+SENTENCE_SUBTYPE = "sentence"
 
 #: The taxonomy of the edition header that declares what the alignment's @type values mean.
 LINK_TYPES = "link-types"
@@ -58,6 +61,11 @@ LINK_TYPE_MEANINGS = {
         "confidence (0 to 1), @resp the method (a respStmt), @ana the row's structural key (unit-keys)"
     ),
 }
+#: Declared only in editions that have a sentence alignment (so that older archives stay as they were).
+SENTENCE_TYPE_MEANING = (
+    f'linkGrp/@subtype="{SENTENCE_SUBTYPE}": the sentences (s) inside each paragraph row, one link or ptr per '
+    "sentence row; @type is its bead shape in sentences, @ana the key of its paragraph row"
+)
 
 
 def tei(tag: str) -> str:

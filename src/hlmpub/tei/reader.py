@@ -16,13 +16,26 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..model import KINDS, UN_LICENCE, DocumentMeta, Edition, Link, Source, Unit, Version, is_kind, table_unit
+from ..model import (
+    KINDS,
+    UN_LICENCE,
+    DocumentMeta,
+    Edition,
+    Link,
+    Source,
+    Unit,
+    Version,
+    is_kind,
+    sentence_id,
+    table_unit,
+)
 from ..safeio import parse_xml, read_xml, slug
 from .names import (
     LINKGRP_SUBTYPE,
     LINKGRP_TYPE,
     MANUAL,
     NS,
+    SENTENCE_SUBTYPE,
     TEI_NS,
     UNNAMED_TYPE,
     XML_ID,
@@ -118,7 +131,28 @@ def _unit(el: etree._Element, lang: str, decl: Declarations) -> Unit:
         raise InputError(f"line {el.sourceline}: unit kind {kind!r} is none of {', '.join(KINDS)}")
     if kind == "table":
         return _table(el, uid, lang, key)
-    return Unit(uid, lang, kind, key, el.get("n", ""), _text(el))
+    text = _text(el)
+    try:
+        return Unit(uid, lang, kind, key, el.get("n", ""), text, sentences=_sentence_spans(el, uid))
+    except ValueError as exc:
+        raise InputError(f"line {el.sourceline}: {exc}") from None
+
+
+def _sentence_spans(el: etree._Element, uid: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the ``s`` children of a unit element, whose ids must be the unit's sentence ids in order."""
+    spans: list[tuple[int, int]] = []
+    pos = len(el.text or "")
+    for child in el:
+        length = len(_text(child)) if isinstance(child.tag, str) else 0
+        if child.tag == tei("s"):
+            expected = sentence_id(uid, len(spans) + 1)
+            if child.get(XML_ID) != expected:
+                raise InputError(
+                    f"line {child.sourceline}: sentence {child.get(XML_ID)!r} of {uid}, expected {expected}"
+                )
+            spans.append((pos, pos + length))
+        pos += length + len(child.tail or "")
+    return tuple(spans)
 
 
 def _table(el: etree._Element, uid: str, lang: str, key: str) -> Unit:
@@ -157,11 +191,9 @@ def read_version(doc: etree._Element, decl: Declarations) -> Version:
     return Version(lang, units, source, meta)
 
 
-def alignment_group(root: etree._Element) -> etree._Element | None:
-    """The paragraph alignment ``linkGrp``, if any."""
-    groups = root.xpath(
-        "tei:standOff/tei:linkGrp[@type=$t][@subtype=$s]", namespaces=NS, t=LINKGRP_TYPE, s=LINKGRP_SUBTYPE
-    )
+def alignment_group(root: etree._Element, subtype: str = LINKGRP_SUBTYPE) -> etree._Element | None:
+    """The paragraph (or ``subtype``) alignment ``linkGrp``, if any."""
+    groups = root.xpath("tei:standOff/tei:linkGrp[@type=$t][@subtype=$s]", namespaces=NS, t=LINKGRP_TYPE, s=subtype)
     return groups[0] if groups else None
 
 
@@ -189,7 +221,7 @@ def read_link(el: etree._Element, lang_of: dict[str, str], langs: tuple[str, ...
     units: dict[str, list[str]] = {lang: [] for lang in langs}
     for uid in local_ids(el.get("target")):
         if uid not in lang_of:
-            raise InputError(f"line {el.sourceline}: link target #{uid} is no unit of the edition")
+            raise InputError(f"line {el.sourceline}: link target #{uid} is no unit (or sentence) of the edition")
         units[lang_of[uid]].append(uid)
     key = next((decl.keys[i] for i in local_ids(el.get("ana")) if i in decl.keys), "")
     return Link({lang: tuple(ids) for lang, ids in units.items()}, _method(el, decl), _cert(el), key)
@@ -209,9 +241,12 @@ def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
         lang_of = _languages_of_units(versions)
         group = alignment_group(root)
         links = () if group is None else tuple(read_link(el, lang_of, langs, decl) for el in _rows(group))
+        group = alignment_group(root, SENTENCE_SUBTYPE)
+        sentence_lang = {sid: v.lang for v in versions for u in v.units for sid in u.sentence_ids()}
+        sentences = () if group is None else tuple(read_link(el, sentence_lang, langs, decl) for el in _rows(group))
     except InputError as exc:
         raise InputError(exc.message, path) from None
-    return Edition(read_meta(header), versions, links)
+    return Edition(read_meta(header), versions, links, sentence_links=sentences)
 
 
 def _languages_of_units(versions: tuple[Version, ...]) -> dict[str, str]:

@@ -6,6 +6,8 @@ an aligned edition are checked here in code:
 * ``xml:id`` values are unique;
 * every local pointer (``#id`` in @target, @ana, @resp, @rendition, @ref ...) resolves;
 * every unit is in exactly one row of the paragraph alignment, and rows point only at units;
+* with a sentence alignment, every ``s`` of a unit is in exactly one sentence row, sentence rows
+  point only at sentences, and a sentence row stays inside one paragraph row;
 * a ``link`` has at least two targets (the tei_all Schematron rule; one-unit rows are ``ptr``);
 * ``@type`` agrees with the targets (the bead shape) and ``@cert`` is present, a number in 0..1 or a word;
 * every text's language is declared in the edition's and in its own ``langUsage``;
@@ -25,7 +27,7 @@ from lxml import etree
 
 from ..model import Finding
 from ..safeio import read_xml
-from .names import NS, XML_ID, XML_LANG, local_ids, tei
+from .names import NS, SENTENCE_SUBTYPE, XML_ID, XML_LANG, local_ids, tei
 from .reader import CERT_WORDS, alignment_group, read_declarations, unit_elements
 from .schema import relaxng, schema_for
 
@@ -125,7 +127,7 @@ def _units(root: etree._Element, kinds: dict[str, str]) -> dict[str, tuple[str, 
 
 
 def _row_findings(
-    row: int, el: etree._Element, units: dict[str, tuple[str, etree._Element]], langs: list[str]
+    row: int, el: etree._Element, units: dict[str, tuple[str, etree._Element]], langs: list[str], what: str = "unit"
 ) -> list[Finding]:
     targets = local_ids(el.get("target"))
     problems = []
@@ -135,7 +137,7 @@ def _row_findings(
         )
     for ident in targets:
         if ident not in units:
-            message = f"{_name(el)} points at #{ident}, which is not a unit of a text"
+            message = f"{_name(el)} points at #{ident}, which is not a {what} of a text"
             problems.append(_finding("tei-link", message, el, row=row))
     counts = Counter(units[i][0] for i in targets if i in units)
     shape = ":".join(str(counts.get(lang, 0)) for lang in langs)
@@ -185,6 +187,38 @@ def alignment_findings(root: etree._Element, units: dict[str, tuple[str, etree._
             where = "no paragraph link" if seen[ident] == 0 else f"{seen[ident]} paragraph links"
             message = f"{_name(el)} {ident} is in {where}; every unit is in exactly one"
             problems.append(_finding("tei-unlinked", message, el, lang=lang, unit_id=ident))
+    return problems
+
+
+def sentence_findings(root: etree._Element, units: dict[str, tuple[str, etree._Element]]) -> list[Finding]:
+    """Every sentence (``s`` of a unit) in exactly one sentence row, which stays inside one paragraph row."""
+    group = alignment_group(root, SENTENCE_SUBTYPE)
+    sentences = {
+        s.get(XML_ID, ""): (lang, s) for lang, el in units.values() for s in el.iterfind("tei:s", NS) if s.get(XML_ID)
+    }
+    if group is None:
+        return []
+    unit_of = {sid: s.getparent().get(XML_ID, "") for sid, (_, s) in sentences.items()}
+    paragraphs = alignment_group(root)
+    row_of = {
+        uid: row
+        for row, el in enumerate(paragraphs if paragraphs is not None else [])
+        for uid in local_ids(el.get("target"))
+    }
+    langs = [t.get(XML_LANG, "") for t in root.iterfind("tei:TEI/tei:text", NS)]
+    problems: list[Finding] = []
+    seen: Counter[str] = Counter()
+    for row, el in enumerate(e for e in group if e.tag in (tei("link"), tei("ptr"))):
+        problems += _row_findings(row, el, sentences, langs, "sentence")
+        targets = [i for i in local_ids(el.get("target")) if i in sentences]
+        seen.update(targets)
+        if len({row_of.get(unit_of[i]) for i in targets}) > 1:
+            message = "sentence row crosses paragraph rows (a paragraph row was edited: rebuild to realign)"
+            problems.append(_finding("tei-sentence-row", message, el, row=row, severity="warning"))
+    for ident, (lang, el) in sentences.items():
+        if seen[ident] != 1:
+            where = "no sentence link" if seen[ident] == 0 else f"{seen[ident]} sentence links"
+            problems.append(_finding("tei-unlinked", f"sentence {ident} is in {where}", el, lang=lang))
     return problems
 
 
@@ -240,6 +274,7 @@ def rule_findings(root: etree._Element) -> list[Finding]:
     units = _units(root, kinds)
     problems += pointer_findings(root, ids)
     problems += alignment_findings(root, units)
+    problems += sentence_findings(root, units)
     problems += language_findings(root)
     problems += table_findings(units)
     return problems

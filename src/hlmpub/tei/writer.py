@@ -28,6 +28,7 @@ from .names import (
     LINKGRP_TYPE,
     NSMAP,
     RTL_RENDITION,
+    SENTENCE_SUBTYPE,
     TITLE_BLOCK,
     XML_LANG,
     format_cert,
@@ -58,11 +59,25 @@ def _unit_element(parent: etree._Element, tag: str, unit: Unit, keys: dict[str, 
     try:
         if unit.kind == "table":
             _table_rows(el, unit)
+        elif unit.sentences:
+            _sentences(el, unit)
         else:
             el.text = unit.text or None
     except ValueError as exc:
         raise InputError(f"unit {unit.id} holds text XML cannot carry: {exc}") from None
     return el
+
+
+def _sentences(el: etree._Element, unit: Unit) -> None:
+    """The unit's text with each sentence in an ``s``; the text between them stays as it is.
+
+    ``el.text`` is set even when empty: an element with a text node is not re-indented by the
+    pretty printer, which would otherwise add white space to the unit's text.
+    """
+    el.text = unit.text[: unit.sentences[0][0]]
+    ends = [start for start, _ in unit.sentences[1:]] + [len(unit.text)]
+    for sid, (start, end), tail_end in zip(unit.sentence_ids(), unit.sentences, ends, strict=True):
+        sub(el, "s", unit.text[start:end], xml_id=sid).tail = unit.text[end:tail_end] or None
 
 
 def _table_rows(el: etree._Element, unit: Unit) -> None:
@@ -124,7 +139,7 @@ def text_element(version: Version, keys: dict[str, str]) -> etree._Element:
     return text
 
 
-def _check_row(row: int, link: Link, unit_lang: dict[str, str], langs: tuple[str, ...]) -> None:
+def _check_row(row: int, link: Link, unit_lang: dict[str, str], langs: tuple[str, ...], what: str = "unit") -> None:
     """A row the archive cannot carry is a bug upstream: say so rather than write a dangling pointer."""
     unknown = sorted(set(link.units) - set(langs))
     if unknown:
@@ -132,9 +147,9 @@ def _check_row(row: int, link: Link, unit_lang: dict[str, str], langs: tuple[str
     for lang, ids in link.units.items():
         stray = [uid for uid in ids if unit_lang.get(uid) != lang]
         if stray:
-            raise InputError(f"alignment row {row} points at {', '.join(stray)}, not {lang} units of the edition")
+            raise InputError(f"alignment row {row} points at {', '.join(stray)}, not {lang} {what}s of the edition")
     if not any(link.units.values()):
-        raise InputError(f"alignment row {row} covers no unit")
+        raise InputError(f"alignment row {row} covers no {what}")
 
 
 def _link_element(group: etree._Element, link: Link, langs: tuple[str, ...], keys: dict[str, str]) -> None:
@@ -157,7 +172,20 @@ def stand_off(edition: Edition, keys: dict[str, str]) -> etree._Element:
     for row, link in enumerate(edition.links, start=1):
         _check_row(row, link, unit_lang, edition.langs)
         _link_element(group, link, edition.langs, keys)
+    if edition.sentence_links:
+        _sentence_group(so, edition, keys)
     return so
+
+
+def _sentence_group(so: etree._Element, edition: Edition, keys: dict[str, str]) -> None:
+    """``linkGrp[@type='alignment'][@subtype='sentence']``: one link (or ptr) per sentence row."""
+    group = sub(so, "linkGrp", type=LINKGRP_TYPE, subtype=SENTENCE_SUBTYPE)
+    order = " : ".join(edition.langs)
+    sub(group, "desc", f"One link per sentence row inside a paragraph row; @type is the bead shape ({order}).")
+    sentence_lang = {sid: v.lang for v in edition.versions for u in v.units for sid in u.sentence_ids()}
+    for row, link in enumerate(edition.sentence_links, start=1):
+        _check_row(row, link, sentence_lang, edition.langs, "sentence")
+        _link_element(group, link, edition.langs, keys)
 
 
 def build_tree(edition: Edition) -> etree._ElementTree:
