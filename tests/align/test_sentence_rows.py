@@ -19,8 +19,17 @@ def _version(lang: str, *texts: str) -> Version:
 
 def test_merge_joins_pivot_groups_and_places_insertions():
     pairs = {
-        "en": [Bead((0,), (0, 1), 0.8), Bead((1, 2), (2,), 0.6), Bead((), (3,), 0.9)],
-        "fr": [Bead((0,), (0,), 1.0), Bead((1,), (1,), 1.0), Bead((2,), (), 0.5), Bead((), (2,), 0.7)],
+        "en": [
+            Bead((0,), (0, 1), "semantic", 0.8),
+            Bead((1, 2), (2,), "semantic", 0.6),
+            Bead((), (3,), "semantic", 0.9),
+        ],
+        "fr": [
+            Bead((0,), (0,), "semantic", 1.0),
+            Bead((1,), (1,), "semantic", 1.0),
+            Bead((2,), (), "semantic", 0.5),
+            Bead((), (2,), "semantic", 0.7),
+        ],
     }
     rows = merge_sentence_rows(3, pairs, "zh")
     assert [r[0] for r in rows] == [
@@ -32,7 +41,7 @@ def test_merge_joins_pivot_groups_and_places_insertions():
 
 
 def test_insertion_before_the_first_pivot_sentence_comes_first():
-    rows = merge_sentence_rows(1, {"en": [Bead((), (0,), 0.9), Bead((0,), (1,), 0.9)]}, "zh")
+    rows = merge_sentence_rows(1, {"en": [Bead((), (0,), "semantic", 0.9), Bead((0,), (1,), "semantic", 0.9)]}, "zh")
     assert [r[0] for r in rows] == [{"en": [0]}, {"zh": [0], "en": [1]}]
 
 

@@ -41,7 +41,7 @@ def _synthetic(n: int, seed: int = 0) -> list[str]:
 def _covers_once(beads: list[Bead], n: int, m: int) -> None:
     assert [i for b in beads for i in b.src] == list(range(n))
     assert [j for b in beads for j in b.tgt] == list(range(m))
-    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
 
 
 def test_synthetic_one_to_one_split_and_insertion():
@@ -81,9 +81,12 @@ def test_synthetic_three_to_two_and_one_to_four():
 
 
 def test_empty_sides_and_single_sentences_need_no_model():
-    assert align_sentences(["a", "b"], [], Encoder(NoModel())) == [Bead((0,), (), 1.0), Bead((1,), (), 1.0)]
-    assert align_sentences([], ["x"], Encoder(NoModel())) == [Bead((), (0,), 1.0)]
-    assert align_sentences(["one"], ["un"], Encoder(NoModel())) == [Bead((0,), (0,), 1.0)]
+    assert align_sentences(["a", "b"], [], Encoder(NoModel())) == [
+        Bead((0,), (), "semantic", 1.0),
+        Bead((1,), (), "semantic", 1.0),
+    ]
+    assert align_sentences([], ["x"], Encoder(NoModel())) == [Bead((), (0,), "semantic", 1.0)]
+    assert align_sentences(["one"], ["un"], Encoder(NoModel())) == [Bead((0,), (0,), "semantic", 1.0)]
 
 
 def test_long_text_stays_in_a_narrow_corridor():
@@ -143,7 +146,7 @@ def test_udhr_articles_one_to_one_split_and_insertion(shared_encoder):
     beads = align_sentences(EN, FR, shared_encoder, langs=("en", "fr"))
     _covers_once(beads, len(EN), len(FR))
     assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[4,5]", "[]:[6]", "[5]:[7]"]
-    assert min(b.confidence for b in beads if b.src and b.tgt) > 0.5
+    assert min(b.score for b in beads if b.src and b.tgt) > 0.5
 
 
 def test_read_sentences_errors(tmp_path):

@@ -31,6 +31,10 @@ class Bead:
     score: float
     row: int = -1  # the manual row this bead reproduces (see :mod:`.manual`); -1 for a computed bead
 
+    def __str__(self) -> str:
+        """The form of the Bertalign and vecalign gold files: ``[0,1]:[0]``, ``[]:[5]`` (0-based)."""
+        return f"[{','.join(map(str, self.src))}]:[{','.join(map(str, self.tgt))}]"
+
 
 #: Positions (in the two versions of a pair) of units that may only be skipped: 1:0 or 0:1 beads.
 Hard = tuple[frozenset[int], frozenset[int]]

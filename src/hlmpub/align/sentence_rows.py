@@ -133,7 +133,7 @@ def merge_sentence_rows(n: int, pairs: dict[str, list[Bead]], base: str = "") ->
             if bead.src:
                 last = group[bead.src[0]]
                 rows[last][0].setdefault(lang, []).extend(bead.tgt)
-                rows[last][1].append(bead.confidence)
+                rows[last][1].append(bead.score)
             else:
                 gaps[last + 1].setdefault(lang, []).append(bead)
     out: list[Row] = []
@@ -144,7 +144,7 @@ def merge_sentence_rows(n: int, pairs: dict[str, list[Bead]], base: str = "") ->
             for lang, bead in zip(langs, inserted, strict=True):
                 if bead is not None:
                     row[0][lang] = list(bead.tgt)
-                    row[1].append(bead.confidence)
+                    row[1].append(bead.score)
             out.append(row)
         if k < count:
             out.append(rows[k])

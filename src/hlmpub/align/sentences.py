@@ -21,7 +21,6 @@ indexes)`` in order, covering every sentence once, each with a confidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +28,7 @@ import numpy as np
 from ..errors import InputError
 from .anchors import best_chain, candidates, corridor
 from .encoder import Encoder
+from .pairwise import Bead
 from .score import LENGTH_SMOOTHING, LENGTH_WEIGHT, anchor_tokens, text_length, token_factor
 
 #: Bead shapes (source sentences, target sentences) other than the skips.
@@ -37,19 +37,8 @@ MAX_RUN = 4
 EMBED_RUNS = 2
 SKIP = 0.1
 MARGIN = 12
-
-
-@dataclass(frozen=True)
-class Bead:
-    """Source and target sentence indexes (0-based, consecutive) with a confidence in 0..1."""
-
-    src: tuple[int, ...]
-    tgt: tuple[int, ...]
-    confidence: float
-
-    def __str__(self) -> str:
-        """The gold-file form: ``[0,1]:[0]``, ``[]:[5]``."""
-        return f"[{','.join(map(str, self.src))}]:[{','.join(map(str, self.tgt))}]"
+#: How a sentence bead was made (the paragraph aligner's Bead carries a method too).
+METHOD = "semantic"
 
 
 class _Side:
@@ -102,9 +91,9 @@ def align_sentences(
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
-        return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
+        return [Bead((i,), (), METHOD, 1.0) for i in range(n)] + [Bead((), (j,), METHOD, 1.0) for j in range(m)]
     if n == 1 and m == 1:  # one sentence each: nothing to choose, no model call
-        return [Bead((0,), (0,), 1.0)]
+        return [Bead((0,), (0,), METHOD, 1.0)]
     encoder = encoder or Encoder()
     src_lang, tgt_lang = langs or (None, None)
     x = _Side(src, encoder, embed_runs, _joiner(src_lang))
@@ -179,7 +168,7 @@ def _backtrack(x: _Side, y: _Side, ratio: float, lo: np.ndarray, back: list[np.n
             conf = s
         else:
             conf = _skip_confidence(x, y, i, j, a)
-        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), round(min(1.0, max(0.0, conf)), 4)))
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), METHOD, round(min(1.0, max(0.0, conf)), 4)))
     return beads[::-1]
 
 

@@ -10,17 +10,8 @@ from rich.table import Table
 
 from ..config import PDF_VARIANTS, parse_langs
 from ..errors import ConfigError, LanguageError, ValidationError
-from .app import (
-    err_console,
-    langs_option,
-    main,
-    not_applicable,
-    out_console,
-    path_option,
-    report_findings,
-    say,
-    settings_for,
-)
+from .app import err_console, main, out_console, report_findings, say, settings_for
+from .options import langs_option, not_applicable, path_option
 
 # ------------------------------------------------------------------- validate
 

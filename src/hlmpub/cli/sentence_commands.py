@@ -44,4 +44,4 @@ def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: 
     runs = EMBED_RUNS if embed_runs is None else embed_runs
     beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs)
     for bead in beads:
-        click.echo(f"{bead}\t{bead.confidence:.4f}" if confidence else str(bead))
+        click.echo(f"{bead}\t{bead.score:.4f}" if confidence else str(bead))

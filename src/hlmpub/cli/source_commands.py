@@ -12,19 +12,8 @@ from rich.table import Table
 
 from ..config import OUTPUT_FORMATS, check_lang, parse_langs
 from ..errors import BatchError, FetchError
-from .app import (
-    CommaChoice,
-    err_console,
-    error,
-    langs_option,
-    main,
-    not_applicable,
-    out_console,
-    path_option,
-    report_findings,
-    say,
-    settings_for,
-)
+from .app import err_console, error, main, out_console, report_findings, say, settings_for
+from .options import CommaChoice, langs_option, not_applicable, path_option
 
 # --------------------------------------------------------------------- ingest
 

@@ -28,12 +28,12 @@ class AlignSettings:
     """How the language versions are aligned."""
 
     pivot: str = field(
-        default="zh",
         metadata=_key(
             "The language every other version is aligned to; also the first column when `langs` is not given, "
             "and the reference the review compares with.",
             choices=UN_LANGS,
         ),
+        default="zh",
     )
 
 
