@@ -144,15 +144,17 @@ def test_a_table_has_rows_and_cells():
 
 
 def test_aligned_tables_only_for_one_table_per_language_of_one_shape():
+    from hlmpub.align.tables import aligned_tables
+
     zh = model.table_unit("zh-t1", "zh", _ROWS)
     en = model.table_unit("en-t1", "en", _ROWS)
     short = model.table_unit("en-t1", "en", _ROWS[:2])
     para = Unit("en-p1", "en", "para", "", "", "x")
-    assert model.aligned_tables({"zh": [zh], "en": [en], "ar": []}) == {"zh": zh, "en": en}
-    assert model.aligned_tables({"zh": [zh], "en": [short]}) is None
-    assert model.aligned_tables({"zh": [zh], "en": [en, para]}) is None
-    assert model.aligned_tables({"zh": [zh], "en": [para]}) is None
-    assert model.aligned_tables({"zh": []}) is None
+    assert aligned_tables({"zh": [zh], "en": [en], "ar": []}) == {"zh": zh, "en": en}
+    assert aligned_tables({"zh": [zh], "en": [short]}) is None
+    assert aligned_tables({"zh": [zh], "en": [en, para]}) is None
+    assert aligned_tables({"zh": [zh], "en": [para]}) is None
+    assert aligned_tables({"zh": []}) is None
 
 
 def test_sentences_and_sentence_links_round_trip_and_are_left_out_when_empty():

@@ -12,7 +12,6 @@ No stage imports another stage: they all import this module.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, TypeGuard, get_args
 
@@ -139,18 +138,6 @@ def table_text(rows: Rows) -> str:
 def table_shape(rows: Rows) -> tuple[int, int]:
     """(rows, columns) of a table's cells; the widest row gives the columns."""
     return len(rows), max((len(row) for row in rows), default=0)
-
-
-def aligned_tables(parts: Mapping[str, Sequence[Unit]]) -> dict[str, Unit] | None:
-    """lang → table when every language of a row (``parts``: its units per language) has exactly one unit,
-    a table, and all have one shape (rows × columns): then their cells correspond by position.  Else None.
-
-    Languages with no unit in the row are left out.
-    """
-    tables = {lang: units[0] for lang, units in parts.items() if units}
-    if not tables or any(len(parts[lang]) != 1 or u.kind != "table" for lang, u in tables.items()):
-        return None
-    return tables if len({u.shape for u in tables.values()}) == 1 else None
 
 
 def table_unit(uid: str, lang: str, rows: Rows, header_rows: int = 0, key: str = "", marker: str = "") -> Unit:

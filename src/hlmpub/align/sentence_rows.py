@@ -15,7 +15,7 @@ one sentence row has method ``row`` and confidence 1 (so has each sentence of a
 row that only one language fills).  Other sentence rows
 have method ``semantic`` and the mean confidence of the pairwise beads that
 made them.  Tables get no sentences: their cells already correspond by
-position (:func:`hlmpub.model.aligned_tables`).
+position (:func:`hlmpub.align.tables.aligned_tables`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ languages and their shapes, and the later stages treat each table as one text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Finding, Link, Unit, Version
 
@@ -64,3 +64,15 @@ def shape_findings(links: Sequence[Link], versions: Sequence[Version], pivot: st
             )
         )
     return findings
+
+
+def aligned_tables(parts: Mapping[str, Sequence[Unit]]) -> dict[str, Unit] | None:
+    """lang → table when every language of a row (``parts``: its units per language) has exactly one unit,
+    a table, and all have one shape (rows × columns): then their cells correspond by position.  Else None.
+
+    Languages with no unit in the row are left out.
+    """
+    tables = {lang: units[0] for lang, units in parts.items() if units}
+    if not tables or any(len(parts[lang]) != 1 or u.kind != "table" for lang, u in tables.items()):
+        return None
+    return tables if len({u.shape for u in tables.values()}) == 1 else None

@@ -1,7 +1,7 @@
 """Checks that compare numbers, dates and document symbols across the languages of a row.
 
 A row of tables that correspond cell by cell (one table per language, one shape:
-:func:`hlmpub.model.aligned_tables`) is compared cell by cell, and a finding names
+:func:`hlmpub.align.tables.aligned_tables`) is compared cell by cell, and a finding names
 its cell (row and column, 1-based, header rows counted); any other row, tables of
 different shapes included, is compared as one text per language.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import LANG_NAMES, Finding, Unit, aligned_tables
+from ..align.tables import aligned_tables
+from ..model import LANG_NAMES, Finding, Unit
 from .context import Context, Row
 from .numbers import Token, extract
 from .vote import Verdict, odd_ones

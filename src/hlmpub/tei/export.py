@@ -28,9 +28,10 @@ from pathlib import Path
 from lxml import etree
 
 from .. import __version__
+from ..align.tables import aligned_tables
 from ..config import ExportSettings, Settings
 from ..errors import ConfigError
-from ..model import Edition, Link, Unit, aligned_tables
+from ..model import Edition, Link, Unit
 from ..safeio import slug, write_bytes
 from .names import XML_LANG, format_cert
 
@@ -50,7 +51,7 @@ def _prop(parent: etree._Element, kind: str, value: str) -> None:
 
 
 def table_cells(units: dict[str, Unit], link: Link) -> dict[str, Unit] | None:
-    """lang → table when the row's tables correspond cell by cell (:func:`hlmpub.model.aligned_tables`)."""
+    """lang → table when the row's tables correspond cell by cell (:func:`hlmpub.align.tables.aligned_tables`)."""
     return aligned_tables({lang: [units[i] for i in ids if i in units] for lang, ids in link.units.items()})
 
 
