@@ -155,7 +155,9 @@ class _Build:
         return [self._render(self.edition, "docx", ".docx")]
 
     def review(self) -> list[Path]:
-        return write_review(self.edition, self._review_findings(), self.out_dir, self.settings, self.tei_bytes())
+        accept_file = review.accept_path(self.settings, accept_dir=self.source_dir)
+        findings = self._review_findings()
+        return write_review(self.edition, findings, self.out_dir, self.settings, self.tei_bytes(), accept_file)
 
     def _review_findings(self) -> list[Finding]:
         if self.findings is None:
@@ -200,15 +202,23 @@ def write_outputs(
 
 
 def write_review(
-    edition: Edition, findings: list[Finding], out_dir: Path, settings: Settings, tei_bytes: bytes | None = None
+    edition: Edition,
+    findings: list[Finding],
+    out_dir: Path,
+    settings: Settings,
+    tei_bytes: bytes | None = None,
+    accept_file: Path | None = None,
 ) -> list[Path]:
-    """The review report ``<slug>.review.json`` and the review edition (DOCX, PDF) with the findings flagged.
+    """The review report ``<slug>.review.json`` and the review edition (DOCX, PDF) with the findings flagged:
+    the review's ``findings`` and the aligner's own (``edition.findings``), each with its id.
 
-    ``tei_bytes``: the edition's TEI, attached to a PDF/A-3 review PDF.
+    ``tei_bytes``: the edition's TEI, attached to a PDF/A-3 review PDF; ``accept_file``: the accepted-findings
+    file, whose ids the aligner's findings are left out by (the review's ``findings`` come without them).
     """
     out_dir = Path(out_dir)
-    written = [review.write_report(edition, findings, out_dir / f"{_name(edition.meta)}.review.json", settings)]
-    flagged = review.flag_edition(edition, findings)
+    report = out_dir / f"{_name(edition.meta)}.review.json"
+    written = [review.write_report(edition, findings, report, settings, accept_file=accept_file)]
+    flagged = review.flag_edition(edition, findings, accept_file=accept_file)
     for fmt in review.edition_formats(settings):
         target = out_dir / f"{_name(edition.meta)}.review.{fmt}"
         pdf_tei = tei_bytes if fmt == "pdf" else None

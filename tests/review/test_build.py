@@ -17,6 +17,7 @@ from hlmpub.batch import build_one
 from hlmpub.cli import run
 from hlmpub.config import ReviewSettings, Settings
 from hlmpub.errors import ExitCode, RenderError
+from hlmpub.findings import finding_id
 
 ROOT = Path(__file__).resolve().parents[2]
 UDHR_DIR = ROOT / "sources" / "udhr"
@@ -80,8 +81,12 @@ def test_build_result_keeps_aligner_and_review_findings_apart(tmp_path: Path) ->
     result = build_one(src, settings)
     assert not result.error
     data = _review_json(tmp_path / "out")
-    assert len(result.review_findings) == data["summary"]["total"] > 0
-    assert {f.code for f in result.review_findings} == set(data["summary"]["by_code"])
+    # the report shows both: the review's findings and the aligner's, one line per id
+    assert len(result.review_findings) == data["summary"]["by_source"]["review"] > 0
+    assert len({finding_id(f) for f in result.findings}) == data["summary"]["by_source"]["align"] > 0
+    assert data["summary"]["total"] == len(result.review_findings) + data["summary"]["by_source"]["align"]
+    assert {f.code for f in result.all_findings} == set(data["summary"]["by_code"])
+    assert {f["source"] for f in data["findings"] if f["code"].startswith("align-")} == {"align"}
     assert result.findings and all(f.code.startswith("align-") for f in result.findings)
     assert result.all_findings == result.findings + result.review_findings
     # without the review format, no review runs
@@ -95,7 +100,7 @@ def test_build_summary_counts_aligner_and_review_findings_separately(
     src, config = _udhr_copy(tmp_path, fault=True), _config(tmp_path)
     assert run(["--config", str(config), "build", str(src), "-o", str(tmp_path / "out"), "--to", "tei,review"]) == 0
     err = capsys.readouterr().err
-    review_total = _review_json(tmp_path / "out")["summary"]["total"]
+    review_total = _review_json(tmp_path / "out")["summary"]["by_source"]["review"]
     header = next(line for line in err.splitlines() if "document" in line and "rows" in line)
     assert "align" in header and "review" in header
     row = next(line for line in err.splitlines() if line.strip("│┃ ").startswith("udhr "))
@@ -120,7 +125,8 @@ def _accept_all(tmp_path: Path, src: Path) -> tuple[int, str]:
 def test_findings_accepted_next_to_the_sources_silence_the_build(tmp_path: Path) -> None:
     src = _udhr_copy(tmp_path)
     count, text = _accept_all(tmp_path, src)
-    assert count == 12  # the clean UDHR's findings, each explained in docs/design/review.md
+    # the clean UDHR's 12 review findings, each explained in docs/design/review.md, and the aligner's 17
+    assert count == 12 + 17
     (src / "review-accepted.toml").write_text(text, encoding="utf-8")
     out = tmp_path / "second"
     argv = ["--config", str(tmp_path / "hlmpub.toml"), "build", str(src), "-o", str(out), "--to", "tei,review"]

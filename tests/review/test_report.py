@@ -38,7 +38,9 @@ def test_json_schema(udhr_handmade: Edition, tmp_path: Path) -> None:
     assert data["edition"] == {"symbol": "A/RES/217(III)", "slug": "udhr", "languages": list(udhr_handmade.langs),
                                "rows": len(udhr_handmade.links)}  # fmt: skip
     assert data["summary"]["total"] == len(findings) == len(data["findings"])
-    assert set(data["findings"][0]) == {"id", "severity", "code", "lang", "unit_id", "row", "message", "evidence"}
+    fields = {"id", "source", "severity", "code", "lang", "unit_id", "row", "message", "evidence"}
+    assert set(data["findings"][0]) == fields
+    assert data["summary"]["by_source"] == {"review": len(findings), "align": 0}  # hand-aligned: no aligner
     rows = [f["row"] for f in data["findings"]]
     assert rows == sorted(rows)
     assert "numbers" in data["checks"] and "punctuation" in data["checks"]

@@ -145,7 +145,8 @@ def review(
         say(f"accepted findings from {accept}")
     findings = review_edition(ed, settings, accept_file=accept)
     with err_console.status("writing the review report and edition"):
-        paths = write_review(ed, findings, output_dir or edition.parent, settings, tei_bytes=edition.read_bytes())
+        out = output_dir or edition.parent
+        paths = write_review(ed, findings, out, settings, tei_bytes=edition.read_bytes(), accept_file=accept)
     for path in paths:
         say(f"wrote {path}")
     table = Table("severity", "code", "findings", "languages", title=f"review of {ed.meta.symbol}")

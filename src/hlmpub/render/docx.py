@@ -22,7 +22,8 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from ..config import Settings
-from ..model import RTL_LANGS, Edition, Unit
+from ..findings import finding_id
+from ..model import RTL_LANGS, Edition, Finding, Unit
 from ..safeio import atomic_path
 from . import docx_oxml as ox
 from . import fonts
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 
 GUTTER_MM = 11  # Word's default cell margins (1.9 mm each side) leave room for "79." at 8 pt
 REVIEW_MM = 38
+#: A finding's id, as the PDF sets it (edition.css ``.fid``): a monospaced face of a font the editions need anyway.
+ID_FONT = "Noto Sans Mono CJK SC"
 
 
 #: Cell fills (hex RGB): heading bands, review confidence bands, flagged cells, table header rows.
@@ -207,8 +210,7 @@ class _Builder:
             self.units(row, cell, self.doc, None, width, first=1)
         if self.table.review:
             for f in row.findings:
-                where = f" [{f.lang}]" if f.lang else ""
-                self.doc.add_paragraph().add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
+                self.finding_line(self.doc.add_paragraph(), f)
         ox.mark_size(self.doc.add_paragraph(), 8)  # Word joins two tables with nothing between them
 
     def units(self, row: Row, cell: Cell, word_cell: Any, style: str | None, width: int = 0, first: int = 0) -> None:
@@ -295,9 +297,24 @@ class _Builder:
     def findings(self, row: Row, word_cell: Any) -> None:
         """The row's findings in the review column, one paragraph each."""
         for index, f in enumerate(row.findings):
-            paragraph = word_cell.paragraphs[0] if index == 0 else word_cell.add_paragraph()
-            where = f" [{f.lang}]" if f.lang else ""
-            paragraph.add_run(f"{f.severity} {f.code}{where}: {f.message}").font.size = self.pt(7)
+            self.finding_line(word_cell.paragraphs[0] if index == 0 else word_cell.add_paragraph(), f)
+
+    def finding_line(self, paragraph: Any, f: Finding, size: float = 7) -> None:
+        """One finding: its id (monospaced: what a reviser copies into review-accepted.toml), then severity,
+        code, language and message."""
+        fid = paragraph.add_run(finding_id(f))
+        fid.font.name = ID_FONT
+        fid.font.size = self.pt(size)
+        where = f" [{f.lang}]" if f.lang else ""
+        paragraph.add_run(f" {f.severity} {f.code}{where}: {f.message}").font.size = self.pt(size)
+
+    def loose_findings(self) -> None:
+        """The findings about the document as a whole, before the table (review edition only)."""
+        if not (self.table.review and self.table.loose_findings):
+            return
+        self.doc.add_paragraph().add_run("Findings not tied to a row").bold = True
+        for f in self.table.loose_findings:
+            self.finding_line(self.doc.add_paragraph(), f, 8)
 
     # ---- table -----------------------------------------------------------------
 
@@ -317,15 +334,13 @@ class _Builder:
         room = usable_twips - gutter - review
         shares = [int(room * share) for share in self.table.shares]
         self.widths = [gutter] + shares + ([review] if review else [])
+        self.loose_findings()
         self.start_table()
         self.short_rows = self.table.short_rows
         for row in self.table.rows:
             {"title": self.title_row, "chapter": self.heading_row, "section": self.heading_row}.get(
                 row.kind, self.body_row
             )(row)
-        if self.table.review:
-            for f in self.table.loose_findings:
-                self.doc.add_paragraph(f"{f.severity} {f.code}: {f.message}")
 
 
 def build_document(table: Table, settings: Settings, doc: Any = None) -> Any:

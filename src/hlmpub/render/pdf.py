@@ -23,6 +23,7 @@ import jinja2
 from .. import __version__
 from ..config import PDF_VARIANTS, Settings
 from ..errors import ConfigError, RenderError
+from ..findings import finding_id
 from ..model import LANG_NAMES, Edition
 from ..safeio import atomic_path
 from . import templates, wpload
@@ -44,6 +45,7 @@ def _environment(settings: Settings) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["finding_id"] = finding_id  # the review edition prints each finding's id
     return env
 
 

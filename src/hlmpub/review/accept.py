@@ -19,18 +19,23 @@ the TEI, else ``sources/<slug>/review-accepted.toml`` below the current folder
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..findings import finding_id
 from ..model import Finding
 
-
-def finding_id(f: Finding) -> str:
-    """Stable id: the first 12 hex digits of sha256(code, lang, unit id, evidence)."""
-    raw = "\x1f".join((f.code, f.lang, f.unit_id, f.evidence))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+__all__ = [
+    "ACCEPT_FILE",
+    "accepted_file_text",
+    "find_accepted_file",
+    "finding_id",
+    "load_accepted",
+    "split_accepted",
+    "unknown_accepted",
+]
 
 
 ACCEPT_FILE = "review-accepted.toml"
@@ -70,6 +75,22 @@ def split_accepted(findings: list[Finding], accepted: dict[str, str]) -> tuple[l
     for f in findings:
         (done if finding_id(f) in accepted else open_).append(f)
     return open_, done
+
+
+def unknown_accepted(accepted: dict[str, str], known: Iterable[str], path: Path) -> list[Finding]:
+    """One warning per accepted id that matches none of the ``known`` finding ids (the review's and the
+    aligner's): a finding that went away, or an id mistyped, would otherwise stay in the file unnoticed."""
+    known_ids = set(known)
+    return [
+        Finding(
+            "warning",
+            "review-accepted-unknown",
+            f"accepted id {fid} in {path} matches no current finding (gone, or mistyped): remove it from the file",
+            evidence=fid,
+        )
+        for fid in accepted
+        if fid not in known_ids
+    ]
 
 
 def accepted_file_text(findings: list[Finding]) -> str:

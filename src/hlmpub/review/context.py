@@ -66,7 +66,7 @@ class Context:
         return Finding(severity=override if is_severity(override) else severity, code=code, message=message, **where)
 
 
-def _links(edition: Edition) -> tuple[Link, ...]:
+def edition_links(edition: Edition) -> tuple[Link, ...]:
     """The edition's links; without links (one version, not aligned) one row per unit."""
     if edition.links:
         return edition.links
@@ -77,7 +77,7 @@ def build_context(edition: Edition, settings: Settings) -> Context:
     """Rows and cells of ``edition``; unknown unit ids in a link are skipped."""
     units = edition.units_by_id()
     rows = []
-    for index, link in enumerate(_links(edition)):
+    for index, link in enumerate(edition_links(edition)):
         cells = {
             lang: Cell(lang, tuple(units[i] for i in link.units.get(lang, ()) if i in units)) for lang in edition.langs
         }

@@ -1,8 +1,13 @@
 """The review outputs: ``<slug>.review.json`` and the review edition (DOCX, PDF).
 
+Both show every open finding with its id: the review's (the list handed in) and the aligner's own
+(``Edition.findings``), each on its row (:mod:`.reviewed`); ``accepted`` (id → reason, from the
+accepted-findings file) drops the aligner's accepted ones, as :func:`hlmpub.review.review_edition` dropped
+the review's.
+
 The JSON schema (``hlmpub_review`` = :data:`REVIEW_SCHEMA_VERSION`) is documented
 in ``docs/design/review.md``.  The output is deterministic: no timestamps,
-findings sorted by row, language and code.
+findings sorted by row (document-level findings first), language and code.
 """
 
 from __future__ import annotations
@@ -16,27 +21,34 @@ from typing import Any
 
 from .. import __version__
 from ..config import Settings
+from ..findings import finding_id
 from ..model import SEVERITIES, Edition, Finding
 from ..safeio import write_text
-from .accept import finding_id
 from .checks import selected
-from .context import build_context
+from .context import build_context, edition_links
+from .reviewed import ReviewedFinding, in_order, reviewed
 
 log = logging.getLogger(__name__)
 
-REVIEW_SCHEMA_VERSION = 1
+#: 2: the aligner's findings join the list (``source``), ``row`` is where the finding is shown, ``by_source``.
+REVIEW_SCHEMA_VERSION = 2
 
 
-def sort_findings(findings: list[Finding], langs: tuple[str, ...]) -> list[Finding]:
-    """Row order, then language column order, then code."""
-    order = {lang: i for i, lang in enumerate(langs)}
-    return sorted(findings, key=lambda f: (f.row, order.get(f.lang, -1), f.code, f.unit_id, f.evidence))
+def open_findings(
+    edition: Edition, findings: list[Finding], accepted: dict[str, str] | None = None
+) -> list[ReviewedFinding]:
+    """The review's ``findings`` (already without the accepted ones) and the aligner's not in ``accepted``,
+    placed on their rows, one per id, in report order."""
+    accepted = accepted or {}
+    align = [f for f in edition.findings if finding_id(f) not in accepted]
+    return in_order(reviewed(findings, align, {}, edition_links(edition)), edition.langs)
 
 
-def finding_record(f: Finding) -> dict[str, Any]:
+def finding_record(f: Finding, source: str = "review") -> dict[str, Any]:
     """One finding in the JSON form."""
     return {
         "id": finding_id(f),
+        "source": source,
         "severity": f.severity,
         "code": f.code,
         "lang": f.lang,
@@ -47,13 +59,15 @@ def finding_record(f: Finding) -> dict[str, Any]:
     }
 
 
-def summary(findings: list[Finding]) -> dict[str, Any]:
-    """Counts by severity and by code."""
+def summary(items: list[ReviewedFinding]) -> dict[str, Any]:
+    """Counts by severity, by code and by source."""
+    findings = [item.finding for item in items]
     by_code = Counter(f.code for f in findings)
     return {
         "total": len(findings),
         "by_severity": {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES},
         "by_code": dict(sorted(by_code.items())),
+        "by_source": {source: sum(1 for i in items if i.source == source) for source in ("review", "align")},
     }
 
 
@@ -70,10 +84,12 @@ def summary_rows(findings: list[Finding]) -> list[tuple[str, str, int, str]]:
     return rows
 
 
-def review_json(edition: Edition, findings: list[Finding], settings: Settings) -> str:
-    """The text of ``<slug>.review.json``."""
+def review_json(
+    edition: Edition, findings: list[Finding], settings: Settings, accepted: dict[str, str] | None = None
+) -> str:
+    """The text of ``<slug>.review.json``: the review's open ``findings`` and the aligner's not ``accepted``."""
     ctx = build_context(edition, settings)
-    ordered = sort_findings(findings, edition.langs)
+    ordered = open_findings(edition, findings, accepted)
     payload = {
         "hlmpub_review": REVIEW_SCHEMA_VERSION,
         "tool": f"hlmpub {__version__}",
@@ -85,7 +101,7 @@ def review_json(edition: Edition, findings: list[Finding], settings: Settings) -
         },
         "checks": selected(ctx),
         "summary": summary(ordered),
-        "findings": [finding_record(f) for f in ordered],
+        "findings": [finding_record(item.finding, item.source) for item in ordered],
     }
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
@@ -95,11 +111,15 @@ def edition_formats(settings: Settings) -> tuple[str, ...]:
     return tuple(settings.review.edition_formats)
 
 
-def flag_edition(edition: Edition, findings: list[Finding]) -> Edition:
-    """The edition carrying ``findings`` in row order: what the renderer flags in a review edition."""
-    return dataclasses.replace(edition, findings=tuple(sort_findings(findings, edition.langs)))
+def flag_edition(edition: Edition, findings: list[Finding], accepted: dict[str, str] | None = None) -> Edition:
+    """The edition carrying the open findings of both sources (:func:`open_findings`) in row order, one per
+    id: what the renderer flags, and prints with their ids, in a review edition."""
+    shown = tuple(item.finding for item in open_findings(edition, findings, accepted))
+    return dataclasses.replace(edition, findings=shown)
 
 
-def write_report(edition: Edition, findings: list[Finding], path: Path, settings: Settings) -> Path:
+def write_report(
+    edition: Edition, findings: list[Finding], path: Path, settings: Settings, accepted: dict[str, str] | None = None
+) -> Path:
     """Write the JSON report ``<slug>.review.json`` atomically; return its path."""
-    return write_text(path, review_json(edition, findings, settings))
+    return write_text(path, review_json(edition, findings, settings, accepted))
