@@ -14,13 +14,14 @@ from hlmpub.tei.writer import to_bytes
 
 
 def _normalised(edition: Edition) -> Edition:
-    """Links list every language (an empty tuple where a row has none), as the reader gives them."""
+    """Links list every language (an empty tuple where a row has none), as the reader gives them; the
+    build's findings are kept (standOff/listAnnotation)."""
     from dataclasses import replace
 
     links = tuple(
         replace(lk, units={lang: tuple(lk.units.get(lang, ())) for lang in edition.langs}) for lk in edition.links
     )
-    return replace(edition, links=links, findings=())
+    return replace(edition, links=links)
 
 
 def _assert_round_trip(edition: Edition, tmp_path: Path) -> None:

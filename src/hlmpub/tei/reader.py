@@ -30,6 +30,7 @@ from ..model import (
     table_unit,
 )
 from ..safeio import parse_xml, read_xml, slug
+from .findings import read_findings
 from .names import (
     LINKGRP_SUBTYPE,
     LINKGRP_TYPE,
@@ -244,9 +245,10 @@ def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
         group = alignment_group(root, SENTENCE_SUBTYPE)
         sentence_lang = {sid: v.lang for v in versions for u in v.units for sid in u.sentence_ids()}
         sentences = () if group is None else tuple(read_link(el, sentence_lang, langs, decl) for el in _rows(group))
+        findings = read_findings(root)
     except InputError as exc:
         raise InputError(exc.message, path) from None
-    return Edition(read_meta(header), versions, links, sentence_links=sentences)
+    return Edition(read_meta(header), versions, links, findings, sentence_links=sentences)
 
 
 def _languages_of_units(versions: tuple[Version, ...]) -> dict[str, str]:

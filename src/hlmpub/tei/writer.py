@@ -5,6 +5,7 @@ Layout (see ``docs/design/tei.md``)::
     teiCorpus
       teiHeader            edition: titles, publication, tool, rtl rendition, kind and key taxonomies
       standOff/linkGrp     one link (or ptr, for one-unit rows) per alignment row
+      standOff/listAnnotation  the build's findings (tei/findings.py)
       TEI  (per version)   own teiHeader + text[@xml:lang] with front (title block) and body
 
 The output is pretty-printed UTF-8 and deterministic: the same Edition always
@@ -22,6 +23,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import RTL_LANGS, Edition, Link, Unit, Version
 from ..safeio import write_bytes
+from .findings import findings_element
 from .header import edition_header, sub, version_header
 from .names import (
     LINKGRP_SUBTYPE,
@@ -193,8 +195,12 @@ def build_tree(edition: Edition) -> etree._ElementTree:
     keys = key_ids(_all_keys(edition))
     corpus = etree.Element(tei("teiCorpus"), nsmap=NSMAP)
     corpus.append(edition_header(edition, keys))
-    if edition.links:
-        corpus.append(stand_off(edition, keys))
+    so = stand_off(edition, keys) if edition.links else etree.Element(tei("standOff"))
+    findings = findings_element(edition)  # the build's findings, after the alignment
+    if findings is not None:
+        so.append(findings)
+    if len(so):
+        corpus.append(so)
     for version in edition.versions:
         doc = sub(corpus, "TEI")
         doc.append(version_header(edition, version))
