@@ -248,7 +248,10 @@ def _place_findings(edition: Edition, links: Sequence[Link]) -> tuple[dict[int, 
 
 
 def _flagged(lang: str, ids: Sequence[str], findings: Sequence[Finding]) -> bool:
-    return any(f.unit_id in ids or (not f.unit_id and f.lang == lang) for f in findings)
+    """A cell is flagged by a finding naming one of its units in its language (or in none), or naming its
+    language without a unit (an empty cell).  The aligner names a unit of another language than the one it
+    is about ("row 1: no counterpart in en" names zh-n1): that does not accuse the Chinese cell."""
+    return any((f.unit_id in ids and f.lang in ("", lang)) or (not f.unit_id and f.lang == lang) for f in findings)
 
 
 def item_marker(unit: Unit) -> str:

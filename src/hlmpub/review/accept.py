@@ -81,16 +81,15 @@ def unknown_accepted(accepted: dict[str, str], known: Iterable[str], path: Path)
     """One warning per accepted id that matches none of the ``known`` finding ids (the review's and the
     aligner's): a finding that went away, or an id mistyped, would otherwise stay in the file unnoticed."""
     known_ids = set(known)
-    return [
-        Finding(
-            "warning",
-            "review-accepted-unknown",
-            f"accepted id {fid} in {path} matches no current finding (gone, or mistyped): remove it from the file",
-            evidence=fid,
-        )
-        for fid in accepted
-        if fid not in known_ids
-    ]
+
+    def warning(fid: str) -> Finding:
+        message = f"accepted id {fid} in {path} matches no current finding (gone, or mistyped): remove it from the file"
+        return Finding("warning", "review-accepted-unknown", message, evidence=fid)
+
+    warnings = {fid: warning(fid) for fid in accepted if fid not in known_ids}
+    # A warning is a finding too: a reviser who accepts it (keeping the stale id on purpose) is not warned again.
+    own_ids = {finding_id(w) for w in warnings.values()}
+    return [w for fid, w in warnings.items() if fid not in own_ids]
 
 
 def accepted_file_text(findings: list[Finding]) -> str:

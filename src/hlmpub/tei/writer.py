@@ -195,11 +195,11 @@ def build_tree(edition: Edition) -> etree._ElementTree:
     keys = key_ids(_all_keys(edition))
     corpus = etree.Element(tei("teiCorpus"), nsmap=NSMAP)
     corpus.append(edition_header(edition, keys))
-    so = stand_off(edition, keys) if edition.links else etree.Element(tei("standOff"))
-    findings = findings_element(edition)  # the build's findings, after the alignment
-    if findings is not None:
-        so.append(findings)
-    if len(so):
+    if edition.links:
+        so = stand_off(edition, keys)
+        findings = findings_element(edition)  # the build's findings, after the alignment they are about
+        if findings is not None:
+            so.append(findings)
         corpus.append(so)
     for version in edition.versions:
         doc = sub(corpus, "TEI")
