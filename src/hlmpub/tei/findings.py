@@ -10,10 +10,10 @@ ids.  One ``annotation`` per finding::
       <note type="evidence">…</note>          (only when there is evidence)
     </annotation>
 
-They live in the ``standOff``, after the alignment they are about.  ``@target`` is the unit the finding names; a finding about the
-document (no unit), or naming a unit the edition no longer has, points at the ``application`` of the header
-(``#hlmpub``) and keeps the unit id in ``<note type="unit">``.  ``@n`` is the row (absent: none),
-``@targetLang`` the language concerned.
+They live in the ``standOff``, after the alignment they are about.  ``@target`` is the unit the finding
+names; a finding about the document (no unit), or naming a unit the edition no longer has, points at the
+``application`` of the header (``#hlmpub``) and keeps the unit id in ``<note type="unit">``.  ``@n`` is
+the row (absent: none), ``@targetLang`` the language concerned.
 """
 
 from __future__ import annotations
