@@ -49,4 +49,3 @@ def test_no_findings_no_list(synthetic: Edition, tmp_path: Path) -> None:
     path = write_tei(dataclasses.replace(synthetic, findings=()), tmp_path / "e.tei.xml")
     assert b"listAnnotation" not in path.read_bytes()
     assert read_tei(path).findings == ()
-
