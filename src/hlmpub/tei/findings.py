@@ -26,17 +26,21 @@ from .header import sub
 from .names import NS, XML_ID, local_ids, tei
 
 FINDINGS_TYPE = "findings"
+#: Findings about the output folder rather than the document (its previous archive could not be read): not
+#: kept, so that the same sources give the same archive whatever the folder held before.
+NOT_KEPT = frozenset({"manual-links-unreadable"})
 #: What an annotation about the document as a whole points at: the header's ``application`` (hlmpub).
 DOCUMENT_TARGET = "hlmpub"
 
 
 def findings_element(edition: Edition) -> etree._Element | None:
-    """``listAnnotation[@type='findings']`` for ``edition.findings``; None when there are none."""
-    if not edition.findings:
+    """``listAnnotation[@type='findings']`` for ``edition.findings`` (but :data:`NOT_KEPT`); None if none."""
+    kept = [f for f in edition.findings if f.code not in NOT_KEPT]
+    if not kept:
         return None
     unit_ids = {u.id for v in edition.versions for u in v.units}
     group = etree.Element(tei("listAnnotation"), type=FINDINGS_TYPE)
-    for n, f in enumerate(edition.findings, start=1):
+    for n, f in enumerate(kept, start=1):
         known = f.unit_id in unit_ids
         ann = sub(group, "annotation", target=f"#{f.unit_id if known else DOCUMENT_TARGET}", motivation="assessing")
         ann.set(XML_ID, f"finding-{n}")
