@@ -23,7 +23,7 @@ from ..model import Edition, Finding
 from . import report
 from .accept import find_accepted_file, finding_id, load_accepted, split_accepted, unknown_accepted
 from .checks import CHECKS, run_checks
-from .context import build_context
+from .context import Context, build_context
 from .report import edition_formats, summary_rows
 from .reviewed import ReviewedFinding, in_order, reviewed
 
@@ -54,10 +54,11 @@ def accept_path(settings: Settings, accept_dir: Path | None = None, accept_file:
     return None
 
 
-def _checked(edition: Edition, settings: Settings, path: Path | None) -> tuple[list[Finding], dict[str, str]]:
+def _checked(ctx: Context, path: Path | None) -> tuple[list[Finding], dict[str, str]]:
     """The review checks' findings plus a warning per accepted id that matches no finding of either source;
     and the accepted ids (id → reason)."""
-    findings = run_checks(build_context(edition, settings))
+    edition = ctx.edition
+    findings = run_checks(ctx)
     if path is None:
         return findings, {}
     accepted = load_accepted(path)
@@ -74,7 +75,7 @@ def review_edition(
     finding nor one of the aligner's (``edition.findings``) gives a ``review-accepted-unknown`` warning.
     """
     path = accept_path(settings, accept_dir, accept_file)
-    findings, accepted = _checked(edition, settings, path)
+    findings, accepted = _checked(build_context(edition, settings), path)
     if accepted:
         findings, done = split_accepted(findings, accepted)
         if done:
@@ -86,10 +87,9 @@ def review_edition(
 def findings_with_ids(edition: Edition, settings: Settings, accept_file: Path | None = None) -> list[ReviewedFinding]:
     """Every finding of ``edition``, the review checks' and the aligner's, accepted ones included (``status``),
     one per id, each on its row (``finding.row``; -1: the document as a whole, listed first), in row order."""
-    path = accept_path(settings, accept_file=accept_file)
-    findings, accepted = _checked(edition, settings, path)
-    links = build_context(edition, settings).rows
-    items = reviewed(findings, edition.findings, accepted, [row.link for row in links])
+    ctx = build_context(edition, settings)
+    findings, accepted = _checked(ctx, accept_path(settings, accept_file=accept_file))
+    items = reviewed(findings, edition.findings, accepted, [row.link for row in ctx.rows])
     return in_order(items, edition.langs)
 
 
