@@ -351,8 +351,8 @@ def version_from_dict(d: dict[str, Any]) -> Version:
 def link_from_dict(d: dict[str, Any]) -> Link:
     """Rebuild a Link from its JSON form."""
     units = {lang: tuple(ids) for lang, ids in d["units"].items()}
-    reviser = {"resp": str(d.get("resp", "")), "checked": bool(d.get("checked", False))}
-    return Link(units, d["method"], float(d["score"]), d.get("key", ""), **reviser)
+    resp, checked = str(d.get("resp", "")), bool(d.get("checked", False))
+    return Link(units, d["method"], float(d["score"]), d.get("key", ""), resp, checked)
 
 
 def edition_from_dict(d: dict[str, Any]) -> Edition:
