@@ -121,3 +121,10 @@ def test_checked_rows_mark_the_row_or_say_why_not(versions, decisions, udhr_edit
 
 def test_the_decisions_text_parses_back(decisions):
     assert tomllib.loads(decisions_text(decisions))["finding"][0]["comment"] == 'says "\u200b" \\ and\nmore'
+
+
+def test_a_build_of_fewer_languages_applies_the_decisions_to_those(versions, decisions):
+    zh_en = (versions[0], versions[2])
+    (link,), findings = decided_links(decisions, zh_en)
+    assert findings == [] and link.units == {"zh": ("zh-u2", "zh-u3"), "en": ("en-u2", "en-u3")}
+    assert decided_links(decisions, (versions[1],))[0][0].units == {"ar": ("ar-u2", "ar-u3")}
