@@ -215,8 +215,10 @@ class Session:
         if errors:
             raise EditRefused(f"the edit would make the TEI invalid: {errors[0].message}")
         write_bytes(self.tei_path, data)
-        if state.decisions or self.decisions_path.exists():
+        if state.decisions:
             write_decisions(self.decisions_path, state.decisions)
+        elif self.decisions_path.exists():  # no decision left (all undone): no file, as before the first
+            self.decisions_path.unlink()
         if state.accepted is not None:
             write_bytes(self.accepted_path, state.accepted.encode("utf-8"))
         elif self.accepted_path.exists():
