@@ -73,6 +73,7 @@ def test_changes_are_one_per_decision_oldest_first(decisions):
         ('[[finding]]\nid = "abc"\nstatus = "maybe"\n', "finding 1: needs an id and a status"),
         ('[[moved]]\nunits = { zh = ["zh-u1"] }\n', "unknown table 'moved'"),
         ("link = 3\n", "link must be an array of tables"),
+        ('[[checked]]\nunits = { zh = ["zh-u1"] }\nat = "yesterday"\n', "checked 1: at must be an ISO 8601"),
     ],
 )
 def test_a_malformed_file_is_one_line_naming_it(tmp_path, text, problem):

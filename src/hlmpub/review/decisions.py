@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +50,8 @@ FINDING_STATUSES = ("accepted", "rejected")
 HEADER = "# hlmpub review decisions (written by `hlmpub review serve`; applied by every `hlmpub build`)\n"
 
 Units = dict[str, tuple[str, ...]]
+#: ``at``: an xsd:date or xsd:dateTime (what TEI's @when takes)
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ def _str(entry: dict[str, Any], name: str, where: str, path: Path) -> str:
     value = entry.get(name, "")
     if not isinstance(value, str):
         raise ConfigError(f"{where}: {name} must be a string", path)
+    if name == "at" and value and not _MOMENT.fullmatch(value):  # the TEI's change/@when takes only these
+        raise ConfigError(f"{where}: at must be an ISO 8601 date or UTC time (2026-12-05T01:50:00Z)", path)
     return value
 
 
