@@ -25,6 +25,11 @@ def revise(session: Session) -> None:
     session.edit({"op": "accept", "finding": finding["id"], "comment": "checked with the original", "version": 5})
 
 
+def reviewed_rows(session: Session) -> list[dict]:
+    rows = session.rows()["rows"]
+    return [{**r, "findings": [f for f in r["findings"] if f["source"] == "review"]} for r in rows]
+
+
 def build(sources: Path, out: Path) -> Path:
     assert run(["build", str(sources), "-o", str(out), "--to", "tei"]) == 0
     return out / "udhr" / "udhr.tei.xml"
@@ -38,7 +43,9 @@ def test_a_fresh_build_anywhere_gives_the_revised_rows(session, tmp_path):
     assert edition.sentence_links == session.edition.sentence_links
     assert edition.changes == session.edition.changes and len(edition.changes) == 7
     fresh = Session(rebuilt, sources=session.sources, reviewer="A. Reviser", clock=Clock())
-    assert fresh.rows()["rows"] == session.rows()["rows"]  # the same rows, findings and decisions on them
+    # the same rows, the review's findings and the decisions on them (the aligner's own findings are the
+    # build's: a build that keeps the reviser's rows has its own)
+    assert reviewed_rows(fresh) == reviewed_rows(session)
     again = build(session.sources, session.tei_path.parents[1])  # into the folder the session wrote
     assert tei.read_tei(again).links == session.edition.links
 

@@ -144,8 +144,12 @@ class Session:
         accepted = load_accepted(self.accepted_path)  # on disk: the state's own file (saved before entered)
         decided = {d.id: d for d in state.decisions.findings}
         views = []
+        seen: set[str] = set()
         for f, source in found:
             ident = review.finding_id(f)
+            if ident in seen:  # one line per id (the aligner may say one thing for two language pairs)
+                continue
+            seen.add(ident)
             d = decided.get(ident)
             if d is not None:
                 views.append(FindingView(ident, f, source, d.status, d.comment, d.by, d.at))
