@@ -17,9 +17,10 @@ from typing import Any, Literal, TypeGuard, get_args
 
 from .errors import ModelError
 
-MODEL_VERSION = 3
-#: Versions :func:`load` reads: 1 had no tables, 2 no sentences; their JSON is version 3's without them.
-READABLE_VERSIONS = frozenset({1, 2, 3})
+MODEL_VERSION = 4
+#: Versions :func:`load` reads: 1 had no tables, 2 no sentences, 3 no reviser records (Link.resp, .checked,
+#: Edition.changes); their JSON is version 4's without them.
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 #: The six official UN languages, in alphabetical order of their codes.
 UN_LANGS: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -181,14 +182,16 @@ class Link:
 
     ``units`` maps each language to the ids of the units that row covers in
     that language (an empty tuple where the language has nothing: 1:0).
-    ``score`` is the confidence in 0..1; ``key`` is the shared structural key
-    where there is one.
+    ``score`` is the confidence in 0..1; ``key`` is the shared structural key where there is one.
+    ``resp``: the reviser who made a manual row ("" if unnamed); ``checked``: a reviser checked the row.
     """
 
     units: dict[str, tuple[str, ...]]
     method: str
     score: float
     key: str = ""
+    resp: str = ""
+    checked: bool = False
 
     def shape(self, langs: tuple[str, ...] | list[str]) -> str:
         """Bead shape such as ``1:1:2`` in the order of ``langs``."""
@@ -206,6 +209,15 @@ class Finding:
     unit_id: str = ""
     row: int = -1
     evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """A reviser's decision as the TEI records it (``revisionDesc/change``): who, when (ISO 8601 UTC), what."""
+
+    who: str
+    when: str
+    what: str
 
 
 #: The licence of a UN document when its document.toml names none (the TEI's ``availability``).
@@ -240,6 +252,7 @@ class Edition:
 
     ``sentence_links``: the sentence alignment inside the rows of ``links``, one Link per
     sentence row whose ``units`` map each language to sentence ids (``zh-p19-s2``).
+    ``changes``: the revisers' decisions applied to it, in order (none for a plain build).
     """
 
     meta: DocumentMeta
@@ -247,6 +260,7 @@ class Edition:
     links: tuple[Link, ...] = ()
     findings: tuple[Finding, ...] = ()
     sentence_links: tuple[Link, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -266,18 +280,16 @@ class Edition:
 # JSON form
 
 
-#: Unit fields written for tables only, so that the JSON of any other unit is as in model version 1.
-_TABLE_FIELDS = ("rows", "header_rows")
+_TABLE_FIELDS = ("rows", "header_rows")  # written for tables only: other units' JSON is as in model version 1
+
+
+def _drop_empty(record: dict[str, Any], *names: str) -> dict[str, Any]:
+    """``record`` without those of the fields ``names`` that are empty, so that older JSON stays as it was."""
+    return {key: value for key, value in record.items() if value or key not in names}
 
 
 def _unit_plain(unit: Unit) -> dict[str, Any]:
-    record = asdict(unit)
-    if unit.kind != "table":
-        for name in _TABLE_FIELDS:
-            del record[name]
-    if not unit.sentences:
-        del record["sentences"]
-    return record
+    return _drop_empty(asdict(unit), "sentences", *(_TABLE_FIELDS if unit.kind != "table" else ()))
 
 
 def _plain(obj: Any) -> Any:
@@ -290,8 +302,9 @@ def _plain(obj: Any) -> Any:
                 del record["meta"][name]
         for version, plain in zip(obj.versions, record["versions"], strict=True):
             plain["units"] = [_unit_plain(u) for u in version.units]
-        if not obj.sentence_links:
-            del record["sentence_links"]
+        for name in ("links", "sentence_links"):
+            record[name] = [_drop_empty(plain, "resp", "checked") for plain in record[name]]
+        record = _drop_empty(record, "sentence_links", "changes")
     elif isinstance(obj, Version):
         record["units"] = [_unit_plain(u) for u in obj.units]
     return record
@@ -331,22 +344,15 @@ def unit_from_dict(d: dict[str, Any]) -> Unit:
 
 def version_from_dict(d: dict[str, Any]) -> Version:
     """Rebuild a Version from its JSON form."""
-    return Version(
-        lang=d["lang"],
-        units=tuple(unit_from_dict(u) for u in d["units"]),
-        source=Source(**d["source"]),
-        meta=dict(d.get("meta", {})),
-    )
+    units = tuple(unit_from_dict(u) for u in d["units"])
+    return Version(d["lang"], units, Source(**d["source"]), dict(d.get("meta", {})))
 
 
 def link_from_dict(d: dict[str, Any]) -> Link:
     """Rebuild a Link from its JSON form."""
-    return Link(
-        units={lang: tuple(ids) for lang, ids in d["units"].items()},
-        method=d["method"],
-        score=float(d["score"]),
-        key=d.get("key", ""),
-    )
+    units = {lang: tuple(ids) for lang, ids in d["units"].items()}
+    resp, checked = str(d.get("resp", "")), bool(d.get("checked", False))
+    return Link(units, d["method"], float(d["score"]), d.get("key", ""), resp, checked)
 
 
 def edition_from_dict(d: dict[str, Any]) -> Edition:
@@ -357,6 +363,7 @@ def edition_from_dict(d: dict[str, Any]) -> Edition:
         links=tuple(link_from_dict(lk) for lk in d.get("links", ())),
         findings=tuple(Finding(**f) for f in d.get("findings", ())),
         sentence_links=tuple(link_from_dict(lk) for lk in d.get("sentence_links", ())),
+        changes=tuple(Change(**c) for c in d.get("changes", ())),
     )
 
 

@@ -62,3 +62,21 @@ def test_without_a_cache_record_an_edit_is_still_seen(tmp_path):
     tei.write_bytes(tei.read_bytes().replace(b"<standOff>", b"<!-- checked by hand --><standOff>", 1))
     kept = backup.keep_hand_edits(tei, out)
     assert kept == tei.with_name(tei.name + ".bak") and b"checked by hand" in kept.read_bytes()
+
+
+def test_an_archive_the_workbench_saved_needs_no_backup(tmp_path):
+    # The review workbench writes hlmpub's own serialisation of an edited edition: its edits are in the
+    # source folder's review-decisions.toml, so the rebuild keeps no .bak of it (and warns of nothing).
+    from dataclasses import replace
+
+    from hlmpub import tei as tei_stage
+
+    src, out = copy_seed(tmp_path / "sources", 0), tmp_path / "output"
+    build(src, out)
+    path = archive(out)
+    edition = tei_stage.read_tei(path)
+    first = replace(edition.links[0], method="manual", resp="A. Reviser", checked=True)
+    path.write_bytes(tei_stage.tei_bytes(replace(edition, links=(first, *edition.links[1:]))))
+    assert backup.keep_hand_edits(path, out) is None
+    path.write_bytes(path.read_bytes().replace(b"</TEI>", b"<!-- by hand --></TEI>"))
+    assert backup.keep_hand_edits(path, out) is not None  # a hand edit is still kept

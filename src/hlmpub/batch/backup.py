@@ -25,16 +25,18 @@ BACKUP_SUFFIX = ".bak"
 def keep_hand_edits(path: Path, output_dir: Path) -> Path | None:
     """Before a rebuild overwrites ``path``: keep a copy ``<name>.bak`` if it was edited since hlmpub wrote it.
 
-    Edited means: its sha256 differs from the one the build cache recorded, or, with no record (written by
-    ``hlmpub align``, or the cache is gone), it is not what hlmpub writes for the edition it holds.  Returns the
-    backup (written atomically), or None when there is nothing to keep.
+    Edited means: its sha256 differs from the one the build cache recorded (or there is no record: written by
+    ``hlmpub align`` or the review workbench, or the cache is gone) and it is not what hlmpub writes for the
+    edition it holds.  A TEI the workbench saved is such a file: its decisions are in the source folder's
+    ``review-decisions.toml`` and the rebuild applies them, so it needs no copy.  Returns the backup (written
+    atomically), or None when there is nothing to keep.
     """
     path = Path(path)
     if not path.is_file():
         return None
     data = path.read_bytes()
     recorded = BuildCache(output_dir).written_sha(path)
-    edited = sha256_bytes(data) != recorded if recorded is not None else data != _as_hlmpub_writes(path)
+    edited = sha256_bytes(data) != recorded and data != _as_hlmpub_writes(path)
     if not edited:
         return None
     backup = path.with_name(path.name + BACKUP_SUFFIX)
