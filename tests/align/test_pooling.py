@@ -1,0 +1,56 @@
+"""Run vectors pooled from token features (align/pooling.py) against the real USE model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hlmpub.align.encoder import Encoder, load_model
+from hlmpub.align.pooling import head, pool, run_vectors, supports_pooling
+
+from .test_sentences import EN, FR
+
+ZH = [
+    "人人生而自由，在尊严和权利上一律平等。",
+    "他们赋有理性和良心，并应以兄弟关系的精神相对待。",
+    "人人有权享有生命、自由和人身安全。",
+]
+
+
+def test_head_of_a_pooled_sentence_is_the_models_vector():
+    model = load_model()
+    assert supports_pooling(model)
+    pooled = pool(model, EN + ZH)
+    expected = model.encode(EN + ZH)
+    got = head(model, pooled.sums, pooled.tokens)
+    assert np.min(np.sum(got * expected, axis=1)) > 0.9999
+
+
+def test_pooled_runs_are_close_to_the_joined_text_and_closer_than_summed_vectors():
+    model = load_model()
+    for sentences, joiner in ((FR, " "), (EN, " "), (ZH, "")):
+        runs = run_vectors(model, pool(model, sentences), 3)
+        assert sorted(runs) == [1, 2, 3]
+        single = runs[1]
+        for r in (2, 3):
+            assert runs[r].shape == (len(sentences) - r + 1, single.shape[1])
+            joined = model.encode([joiner.join(sentences[i : i + r]) for i in range(len(sentences) - r + 1)])
+            summed = np.array([single[i : i + r].sum(0) for i in range(len(sentences) - r + 1)])
+            summed /= np.linalg.norm(summed, axis=1, keepdims=True)
+            pooled_cos = np.sum(runs[r] * joined, axis=1)
+            assert pooled_cos.min() > 0.93, (r, pooled_cos)
+            assert pooled_cos.mean() > np.sum(summed * joined, axis=1).mean()
+
+
+def test_encoder_caches_pooled_sentences_and_a_fake_model_cannot_pool():
+    enc = Encoder()
+    first = enc.run_vectors(FR, 2)
+    count = enc.encoded
+    again = enc.run_vectors(FR[1:], 2)  # every sentence already pooled: no model call
+    assert first is not None and again is not None and enc.encoded == count == len(FR)
+    assert np.allclose(again[2], first[2][1:], atol=1e-6)
+
+    class Fake:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 4))
+
+    assert Encoder(Fake()).run_vectors(FR, 2) is None
