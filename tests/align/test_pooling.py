@@ -25,9 +25,11 @@ def test_head_of_a_pooled_sentence_is_the_models_vector():
     assert np.min(np.sum(got * expected, axis=1)) > 0.9999
 
 
-def test_pooled_runs_are_close_to_the_joined_text_and_closer_than_summed_vectors():
+def test_pooled_runs_are_the_joined_text_and_closer_than_summed_vectors():
+    """Latin-script runs joined with a space tokenise as the concatenation, so with the seams recomputed
+    the pooled run is the joined text's vector; zh joined with nothing tokenises a little differently."""
     model = load_model()
-    for sentences, joiner in ((FR, " "), (EN, " "), (ZH, "")):
+    for sentences, joiner, floor in ((FR, " ", 0.9999), (EN, " ", 0.9999), (ZH, "", 0.99)):
         runs = run_vectors(model, pool(model, sentences), 3)
         assert sorted(runs) == [1, 2, 3]
         single = runs[1]
@@ -37,7 +39,7 @@ def test_pooled_runs_are_close_to_the_joined_text_and_closer_than_summed_vectors
             summed = np.array([single[i : i + r].sum(0) for i in range(len(sentences) - r + 1)])
             summed /= np.linalg.norm(summed, axis=1, keepdims=True)
             pooled_cos = np.sum(runs[r] * joined, axis=1)
-            assert pooled_cos.min() > 0.93, (r, pooled_cos)
+            assert pooled_cos.min() > floor, (r, pooled_cos)
             assert pooled_cos.mean() > np.sum(summed * joined, axis=1).mean()
 
 

@@ -64,7 +64,7 @@ class Encoder:
     def __init__(self, model: TextEncoder | None = None) -> None:
         self._model = model
         self._cache: dict[str, np.ndarray] = {}
-        self._pooled: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, int]] = {}
+        self._pooled: dict[str, tuple[Any, ...]] = {}
         self.encoded = 0  # texts actually sent to the model (for tests and benchmarks)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -95,9 +95,12 @@ class Encoder:
             with threadpool_limits(limits=1, user_api="blas"):
                 found = pool(model, missing)
             for k, text in enumerate(missing):
-                self._pooled[text] = (found.sums[k], found.first[k], found.last[k], int(found.tokens[k]))
+                self._pooled[text] = (
+                    *(getattr(found, f)[k] for f in ("sums", "first", "last", "head", "tail", "tokens")),
+                    found.ids[k],
+                )
             self.encoded += len(missing)
         rows = [self._pooled[t] for t in texts]
-        stacked = Pooled(*(np.stack([row[f] for row in rows]) for f in range(4)))
+        stacked = Pooled(*(np.stack([row[f] for row in rows]) for f in range(6)), tuple(row[6] for row in rows))
         with threadpool_limits(limits=1, user_api="blas"):
             return run_vectors(model, stacked, max_run)

