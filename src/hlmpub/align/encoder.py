@@ -101,6 +101,7 @@ class Encoder:
                 )
             self.encoded += len(missing)
         rows = [self._pooled[t] for t in texts]
-        stacked = Pooled(*(np.stack([row[f] for row in rows]) for f in range(6)), tuple(row[6] for row in rows))
+        sums, first, last, head, tail, tokens = (np.stack([row[f] for row in rows]) for f in range(6))
+        stacked = Pooled(sums, first, last, head, tail, tokens, tuple(row[6] for row in rows))
         with threadpool_limits(limits=1, user_api="blas"):
             return run_vectors(model, stacked, max_run)
