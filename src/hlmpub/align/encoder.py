@@ -96,12 +96,12 @@ class Encoder:
                 found = pool(model, missing)
             for k, text in enumerate(missing):
                 self._pooled[text] = (
-                    *(getattr(found, f)[k] for f in ("sums", "first", "last", "head", "tail", "tokens")),
+                    *(getattr(found, f)[k] for f in ("sums", "start", "end", "tokens")),
                     found.ids[k],
                 )
             self.encoded += len(missing)
         rows = [self._pooled[t] for t in texts]
-        sums, first, last, head, tail, tokens = (np.stack([row[f] for row in rows]) for f in range(6))
-        stacked = Pooled(sums, first, last, head, tail, tokens, tuple(row[6] for row in rows))
+        sums, start, end, tokens = (np.stack([row[f] for row in rows]) for f in range(4))
+        stacked = Pooled(sums, start, end, tokens, tuple(row[4] for row in rows))
         with threadpool_limits(limits=1, user_api="blas"):
             return run_vectors(model, stacked, max_run)
