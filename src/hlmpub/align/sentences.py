@@ -3,10 +3,12 @@
 Two lists of sentences (source, target) become beads ``(source indexes, target
 indexes)`` in order, covering every sentence once, each with a confidence.
 
-* **Overlaps** (vecalign): every run of up to ``embed_runs`` consecutive
-  sentences is joined and encoded once; a longer run (up to ``MAX_RUN``) is the
-  normalised sum of its sentence vectors, which keeps the encoder's work at
-  ``embed_runs × (n + m)`` texts.
+* **Overlaps** (vecalign): every run of up to ``embed_runs`` (default
+  ``MAX_RUN``) consecutive sentences gets the vector of the joined text, pooled
+  from the sentences' token features (:mod:`hlmpub.align.pooling`: each sentence
+  goes through the model once); a longer run is the normalised sum of its
+  sentence vectors.  An encoder that cannot pool (a test's fake) encodes the
+  joined texts instead.
 * **Bead score** (maximised, Bertalign style): a bead joining runs ``x`` and
   ``y`` scores ``cos(x, y) × length × tokens`` with the length and number terms
   of :mod:`hlmpub.align.score` (the length ratio is the document's own:
