@@ -6,6 +6,7 @@ import numpy as np
 
 from hlmpub.align.encoder import Encoder, load_model
 from hlmpub.align.pooling import head, pool, run_vectors, supports_pooling
+from hlmpub.align.sentences import align_sentences
 
 from .test_sentences import EN, FR
 
@@ -56,3 +57,27 @@ def test_encoder_caches_pooled_sentences_and_a_fake_model_cannot_pool():
             return np.ones((len(texts), 4))
 
     assert Encoder(Fake()).run_vectors(FR, 2) is None
+
+
+# Hand-made (in the manner of a mountaineering yearbook): the French joins three German sentences in one.
+DE = [
+    "Am Morgen brachen wir bei klarem Wetter von der Hütte auf.",
+    "Beim Aufstieg über den Gletscher versank der Kollege plötzlich bis zur Hüfte im Schnee.",
+    "Es gelang ihm, sich zu befreien.",
+    "Den Schrecken kann man sich vorstellen.",
+    "Am Mittag erreichten wir den Gipfel und assen zu Mittag.",
+]
+FR_JOINED = [
+    "Le matin, nous quittâmes la cabane par un temps clair.",
+    "À la montée sur le glacier, le collègue s'enfonça brusquement jusqu'à la hanche dans la neige, "
+    "parvint à se dégager, et l'on imagine sa frayeur.",
+    "À midi, nous atteignîmes le sommet et mangeâmes.",
+]
+
+
+def test_a_three_to_one_bead_needs_the_pooled_run_of_three(shared_encoder):
+    expected = ["[0]:[0]", "[1,2,3]:[1]", "[4]:[2]"]
+    assert [str(b) for b in align_sentences(DE, FR_JOINED, shared_encoder, langs=("de", "fr"))] == expected
+    # with runs of 3 as summed sentence vectors the third sentence is left out
+    summed = align_sentences(DE, FR_JOINED, shared_encoder, langs=("de", "fr"), embed_runs=2)
+    assert [str(b) for b in summed] == ["[0]:[0]", "[1,2]:[1]", "[3]:[]", "[4]:[2]"]
