@@ -3,8 +3,9 @@
 Run:  .venv/bin/python benchmarks/sentence_align.py [--gold DIR] [--set bible|text+berg] [--embed-runs N]
 
 Each document goes through ``hlmpub align-lines`` in a child process (model
-load and embedding included); wall time is summed over a set's documents and
-memory is the largest peak RSS of a child.  Scores use vecalign's conventions
+load and embedding included); wall time and CPU time (user + system of the
+children, which does not grow when other jobs share the cores) are summed over a
+set's documents and memory is the largest peak RSS of a child.  Scores use vecalign's conventions
 (``hlmpub.align.evaluate.score_beads``), counts summed over a set's documents.
 
 The Bible is scored at verse level, as Bertalign does (its ``eval_bible``
@@ -66,12 +67,18 @@ def verse_merge(beads: list[BeadPair], src_verse: list[str], tgt_verse: list[str
     return out
 
 
-def run_set(name: str, gold_dir: Path, embed_runs: int | None) -> tuple[BeadScore, float, int]:
-    """Score one set: (scores, wall seconds, peak KiB)."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_set(name: str, gold_dir: Path, embed_runs: int | None) -> tuple[BeadScore, float, float, int]:
+    """Score one set: (scores, wall seconds, CPU seconds, peak KiB)."""
     base = gold_dir / name
     src_lang, tgt_lang = SETS[name]
     docs = sorted(p.name for p in (base / src_lang).iterdir())
     gold_docs, test_docs, wall, peak = [], [], 0.0, 0
+    cpu_before = _children_cpu()
     for doc in docs:
         gold_file = base / "gold" / (f"{doc}.align" if name == "bible" else doc)
         start = time.perf_counter()
@@ -83,7 +90,7 @@ def run_set(name: str, gold_dir: Path, embed_runs: int | None) -> tuple[BeadScor
             beads = verse_merge(beads, lines[0], lines[1])
         gold_docs.append(read_beads(gold_file))
         test_docs.append(beads)
-    return score_beads(gold_docs, test_docs), wall, peak
+    return score_beads(gold_docs, test_docs), wall, _children_cpu() - cpu_before, peak
 
 
 def main(argv: list[str]) -> None:
@@ -96,16 +103,17 @@ def main(argv: list[str]) -> None:
     )
     args = parser.parse_args(argv)
     print(
-        f"{'set':10} {'strict P':>8} {'R':>6} {'F1':>6}  {'lax P':>6} {'R':>6} {'F1':>6}  {'wall s':>6} {'peak MB':>7}"
+        f"{'set':10} {'strict P':>8} {'R':>6} {'F1':>6}  {'lax P':>6} {'R':>6} {'F1':>6}"
+        f"  {'wall s':>6} {'cpu s':>6} {'peak MB':>7}"
         "  published F1 Bertalign / vecalign"
     )
     for name in args.set or sorted(SETS):
-        score, wall, peak = run_set(name, args.gold, args.embed_runs)
+        score, wall, cpu, peak = run_set(name, args.gold, args.embed_runs)
         s, lax = score.strict, score.lax
         bert, vec = PUBLISHED[name]
         print(
             f"{name:10} {s.precision:8.3f} {s.recall:6.3f} {s.f1:6.3f}  {lax.precision:6.3f} {lax.recall:6.3f}"
-            f" {lax.f1:6.3f}  {wall:6.1f} {peak / 1024:7.0f}  {bert:.3f} / {vec:.3f}"
+            f" {lax.f1:6.3f}  {wall:6.1f} {cpu:6.1f} {peak / 1024:7.0f}  {bert:.3f} / {vec:.3f}"
         )
 
 

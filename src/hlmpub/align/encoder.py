@@ -19,6 +19,8 @@ from typing import Any, Protocol
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from .pooling import Pooled, pool, run_vectors, supports_pooling
+
 log = logging.getLogger(__name__)
 
 #: Embedding width of USE multilingual v3.
@@ -62,6 +64,7 @@ class Encoder:
     def __init__(self, model: TextEncoder | None = None) -> None:
         self._model = model
         self._cache: dict[str, np.ndarray] = {}
+        self._pooled: dict[str, tuple[Any, ...]] = {}
         self.encoded = 0  # texts actually sent to the model (for tests and benchmarks)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -80,3 +83,25 @@ class Encoder:
         if not texts:
             return np.zeros((0, DIM))
         return np.stack([self._cache[t] for t in texts])
+
+    def run_vectors(self, texts: Sequence[str], max_run: int) -> dict[int, np.ndarray] | None:
+        """Vectors of every run of 1..``max_run`` consecutive ``texts`` pooled from token
+        features (:mod:`.pooling`), or ``None`` when the model is not one that can pool."""
+        model = self._model if self._model is not None else load_model()
+        if not supports_pooling(model) or not texts:
+            return None
+        missing = [t for t in dict.fromkeys(texts) if t not in self._pooled]
+        if missing:
+            with threadpool_limits(limits=1, user_api="blas"):
+                found = pool(model, missing)
+            for k, text in enumerate(missing):
+                self._pooled[text] = (
+                    *(getattr(found, f)[k] for f in ("sums", "start", "end", "tokens")),
+                    found.ids[k],
+                )
+            self.encoded += len(missing)
+        rows = [self._pooled[t] for t in texts]
+        sums, start, end, tokens = (np.stack([row[f] for row in rows]) for f in range(4))
+        stacked = Pooled(sums, start, end, tokens, tuple(row[4] for row in rows))
+        with threadpool_limits(limits=1, user_api="blas"):
+            return run_vectors(model, stacked, max_run)

@@ -3,10 +3,12 @@
 Two lists of sentences (source, target) become beads ``(source indexes, target
 indexes)`` in order, covering every sentence once, each with a confidence.
 
-* **Overlaps** (vecalign): every run of up to ``embed_runs`` consecutive
-  sentences is joined and encoded once; a longer run (up to ``MAX_RUN``) is the
-  normalised sum of its sentence vectors, which keeps the encoder's work at
-  ``embed_runs × (n + m)`` texts.
+* **Overlaps** (vecalign): every run of up to ``embed_runs`` (default
+  ``MAX_RUN``) consecutive sentences gets the vector of the joined text, pooled
+  from the sentences' token features (:mod:`hlmpub.align.pooling`: each sentence
+  goes through the model once); a longer run is the normalised sum of its
+  sentence vectors.  An encoder that cannot pool (a test's fake) encodes the
+  joined texts instead.
 * **Bead score** (maximised, Bertalign style): a bead joining runs ``x`` and
   ``y`` scores ``cos(x, y) × length × tokens`` with the length and number terms
   of :mod:`hlmpub.align.score` (the length ratio is the document's own:
@@ -34,7 +36,7 @@ from .score import LENGTH_SMOOTHING, LENGTH_WEIGHT, anchor_tokens, text_length, 
 #: Bead shapes (source sentences, target sentences) other than the skips.
 SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2))
 MAX_RUN = 4
-EMBED_RUNS = 2
+EMBED_RUNS = MAX_RUN
 SKIP = 0.1
 MARGIN = 12
 #: How a sentence bead was made (the paragraph aligner's Bead carries a method too).
@@ -47,8 +49,6 @@ class _Side:
     def __init__(self, sentences: Sequence[str], encoder: Encoder, embed_runs: int, joiner: str) -> None:
         n = len(sentences)
         self.n = n
-        base = encoder.encode(list(sentences)).astype(np.float32)
-        self.vectors: dict[int, np.ndarray] = {1: base}
         lengths = np.array([text_length(s) for s in sentences])
         cum = np.concatenate([[0.0], np.cumsum(lengths)])
         self.lengths = {r: cum[r:] - cum[:-r] for r in range(1, MAX_RUN + 1) if r <= n}
@@ -56,16 +56,20 @@ class _Side:
         self.tokens = {
             r: [frozenset().union(*tokens[i : i + r]) for i in range(n - r + 1)] for r in range(1, MAX_RUN + 1)
         }
-        csum = np.concatenate([np.zeros((1, base.shape[1]), np.float32), np.cumsum(base, axis=0)])
-        for r in range(2, min(MAX_RUN, n) + 1):
-            if r <= embed_runs:
+        pooled = encoder.run_vectors(sentences, embed_runs)
+        if pooled is not None:
+            self.vectors = {r: v.astype(np.float32) for r, v in pooled.items()}
+        else:  # a model that cannot pool: encode the joined texts
+            self.vectors = {1: encoder.encode(list(sentences)).astype(np.float32)}
+            for r in range(2, min(embed_runs, n) + 1):
                 texts = [joiner.join(sentences[i : i + r]) for i in range(n - r + 1)]
-                vec = encoder.encode(texts).astype(np.float32)
-            else:
-                vec = csum[r:] - csum[:-r]
-                norm = np.linalg.norm(vec, axis=1, keepdims=True)
-                vec = np.divide(vec, norm, out=np.zeros_like(vec), where=norm > 0)
-            self.vectors[r] = vec
+                self.vectors[r] = encoder.encode(texts).astype(np.float32)
+        base = self.vectors[1]
+        csum = np.concatenate([np.zeros((1, base.shape[1]), np.float32), np.cumsum(base, axis=0)])
+        for r in range(len(self.vectors) + 1, min(MAX_RUN, n) + 1):  # longer runs: summed sentence vectors
+            vec = csum[r:] - csum[:-r]
+            norm = np.linalg.norm(vec, axis=1, keepdims=True)
+            self.vectors[r] = np.divide(vec, norm, out=np.zeros_like(vec), where=norm > 0)
 
 
 #: Languages written without spaces between sentences: their runs are joined with "".

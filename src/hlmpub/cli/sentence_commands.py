@@ -34,7 +34,7 @@ def _pair_of_langs(text: str) -> tuple[str, str]:
     "--embed-runs",
     type=click.IntRange(1, 4),
     default=None,
-    help="Encode runs of up to N consecutive sentences as one text (default 2; longer runs sum vectors).",
+    help="Pool runs of up to N consecutive sentences as one text (default 4; longer runs sum vectors).",
 )
 def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: int | None) -> None:
     """Align two files of one sentence per line; print the beads, e.g. [0,1]:[0], one per line."""
