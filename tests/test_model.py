@@ -29,7 +29,7 @@ def test_dump_load_round_trip_is_identical():
     text = model.dump(ed)
     assert model.load(text) == ed
     assert model.dump(model.load(text)) == text
-    assert '"hlmpub_model": 3' in text
+    assert '"hlmpub_model": 4' in text
     assert "根据" in text  # not \u-escaped
 
 
@@ -38,7 +38,7 @@ def test_load_refuses_other_model_version():
 
     from hlmpub.errors import ModelError
 
-    text = model.dump(_edition()).replace('"hlmpub_model": 3', '"hlmpub_model": 99')
+    text = model.dump(_edition()).replace('"hlmpub_model": 4', '"hlmpub_model": 99')
     with pytest.raises(ModelError, match="99"):
         model.load(text)
     broken_texts = ("{", "[]", '{"hlmpub_model": 3}', '{"hlmpub_model": 3, "edition": {"meta": {}}}')
@@ -176,3 +176,17 @@ def test_a_sentence_span_outside_or_out_of_order_is_refused():
     for spans in (((0, 10),), ((2, 4), (0, 1)), ((1, 1),)):
         with pytest.raises(ValueError, match="sentence span"):
             Unit("en-p1", "en", "para", "", "", "Two. Ones", sentences=spans)
+
+
+def test_reviser_records_round_trip_and_plain_json_has_none():
+    ed = _edition()
+    assert '"resp"' not in model.dump(ed) and '"changes"' not in model.dump(ed)
+    link = dataclasses.replace(ed.links[0], method="manual", resp="A. Reviser", checked=True)
+    change = model.Change("A. Reviser", "2026-12-05T01:50:00Z", "check: zh-p1 ar-p1")
+    revised = dataclasses.replace(ed, links=(link,), changes=(change,))
+    text = model.dump(revised)
+    assert model.load(text) == revised
+    assert '"checked": true' in text and '"resp": "A. Reviser"' in text
+    old = text.replace('"hlmpub_model": 4', '"hlmpub_model": 3')  # version 3 JSON (without them) still loads
+    assert model.load(model.dump(ed).replace('"hlmpub_model": 4', '"hlmpub_model": 3')) == ed
+    assert model.load(old) == revised

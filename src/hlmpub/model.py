@@ -17,9 +17,10 @@ from typing import Any, Literal, TypeGuard, get_args
 
 from .errors import ModelError
 
-MODEL_VERSION = 3
-#: Versions :func:`load` reads: 1 had no tables, 2 no sentences; their JSON is version 3's without them.
-READABLE_VERSIONS = frozenset({1, 2, 3})
+MODEL_VERSION = 4
+#: Versions :func:`load` reads: 1 had no tables, 2 no sentences, 3 no reviser records (a link's ``resp`` and
+#: ``checked``, the edition's ``changes``); their JSON is version 4's without them.
+READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 #: The six official UN languages, in alphabetical order of their codes.
 UN_LANGS: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
@@ -182,13 +183,16 @@ class Link:
     ``units`` maps each language to the ids of the units that row covers in
     that language (an empty tuple where the language has nothing: 1:0).
     ``score`` is the confidence in 0..1; ``key`` is the shared structural key
-    where there is one.
+    where there is one.  ``resp``: the reviser who made a manual row ("" when
+    unnamed or not manual); ``checked``: a reviser marked the row as checked.
     """
 
     units: dict[str, tuple[str, ...]]
     method: str
     score: float
     key: str = ""
+    resp: str = ""
+    checked: bool = False
 
     def shape(self, langs: tuple[str, ...] | list[str]) -> str:
         """Bead shape such as ``1:1:2`` in the order of ``langs``."""
@@ -206,6 +210,19 @@ class Finding:
     unit_id: str = ""
     row: int = -1
     evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One reviser decision as the archive records it (TEI ``revisionDesc/change``).
+
+    ``who``: the reviser's name; ``when``: ISO 8601 UTC (``2026-12-05T01:50:00Z``); ``what``: one line
+    saying what was decided (``merge: zh-p4 zh-p5 ...``).
+    """
+
+    who: str
+    when: str
+    what: str
 
 
 #: The licence of a UN document when its document.toml names none (the TEI's ``availability``).
@@ -240,6 +257,7 @@ class Edition:
 
     ``sentence_links``: the sentence alignment inside the rows of ``links``, one Link per
     sentence row whose ``units`` map each language to sentence ids (``zh-p19-s2``).
+    ``changes``: the revisers' decisions applied to it, in order (none for a plain build).
     """
 
     meta: DocumentMeta
@@ -247,6 +265,7 @@ class Edition:
     links: tuple[Link, ...] = ()
     findings: tuple[Finding, ...] = ()
     sentence_links: tuple[Link, ...] = ()
+    changes: tuple[Change, ...] = ()
 
     @property
     def langs(self) -> tuple[str, ...]:
@@ -290,11 +309,22 @@ def _plain(obj: Any) -> Any:
                 del record["meta"][name]
         for version, plain in zip(obj.versions, record["versions"], strict=True):
             plain["units"] = [_unit_plain(u) for u in version.units]
-        if not obj.sentence_links:
-            del record["sentence_links"]
+        for plain in (*record["links"], *record["sentence_links"]):
+            _drop_link_defaults(plain)
+        for name in ("sentence_links", "changes"):
+            if not record[name]:
+                del record[name]
     elif isinstance(obj, Version):
         record["units"] = [_unit_plain(u) for u in obj.units]
     return record
+
+
+def _drop_link_defaults(plain: dict[str, Any]) -> None:
+    """A link's reviser fields only when set, so that the JSON of a plain build is as in model version 3."""
+    if not plain["resp"]:
+        del plain["resp"]
+    if not plain["checked"]:
+        del plain["checked"]
 
 
 def dump(edition: Edition) -> str:
@@ -346,6 +376,8 @@ def link_from_dict(d: dict[str, Any]) -> Link:
         method=d["method"],
         score=float(d["score"]),
         key=d.get("key", ""),
+        resp=str(d.get("resp", "")),
+        checked=bool(d.get("checked", False)),
     )
 
 
@@ -357,6 +389,7 @@ def edition_from_dict(d: dict[str, Any]) -> Edition:
         links=tuple(link_from_dict(lk) for lk in d.get("links", ())),
         findings=tuple(Finding(**f) for f in d.get("findings", ())),
         sentence_links=tuple(link_from_dict(lk) for lk in d.get("sentence_links", ())),
+        changes=tuple(Change(**c) for c in d.get("changes", ())),
     )
 
 

@@ -1,0 +1,211 @@
+"""One reviser's session on one edition: the rows, the edits, undo and redo, each step saved at once.
+
+The web layer (:mod:`hlmpub.workbench.app`) holds one :class:`Session` and serialises requests with its
+``lock``.  A session writes three files and no others: the TEI archive (re-validated, then replaced
+atomically), the decisions file and the accepted-findings file in the source folder.  Every step is a
+state (edition, decisions, accepted-file text); undo and redo move between states and write the
+files of the state they reach, so the TEI, the decisions and the accepted findings always agree.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .. import review, tei
+from ..config import Settings
+from ..errors import HlmpubError, InputError, ValidationError
+from ..model import Edition, Finding
+from ..review.accept import load_accepted
+from ..review.decisions import DECISIONS_FILE, Decisions, decision_changes, load_decisions, write_decisions
+from ..safeio import parse_xml, slug, write_bytes
+from ..tei.validate import validate_tree
+from .rowsjson import FindingView, rows_json
+
+
+class StaleVersion(HlmpubError):
+    """An edit, undo or redo against a version that is not the current one (HTTP 409)."""
+
+
+class EditRefused(HlmpubError):
+    """An edit that is impossible or would make the TEI invalid (HTTP 422); ``str(exc)`` is the message."""
+
+
+@dataclass(frozen=True)
+class State:
+    """What one step of the session saved: the edition, the decisions, the accepted-findings file's text
+    (None: no file)."""
+
+    edition: Edition
+    decisions: Decisions
+    accepted: str | None
+
+
+def utc_now() -> datetime.datetime:
+    """The wall clock, in UTC (a session's default clock)."""
+    return datetime.datetime.now(datetime.UTC)
+
+
+def iso(moment: datetime.datetime) -> str:
+    """ISO 8601 UTC to the second: ``2026-12-05T01:50:00Z``."""
+    return moment.astimezone(datetime.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the file: {exc}", path) from None
+
+
+class Session:
+    """The workbench's model of one edition (docs/design/review.md, "Decisions" and API)."""
+
+    def __init__(
+        self,
+        tei_path: Path,
+        *,
+        sources: Path | None = None,
+        reviewer: str = "reviewer",
+        settings: Settings | None = None,
+        clock: Callable[[], datetime.datetime] | None = None,
+    ) -> None:
+        self.tei_path = Path(tei_path)
+        self.settings = settings if settings is not None else Settings()
+        self.reviewer = reviewer.strip() or "reviewer"
+        self.clock = clock if clock is not None else utc_now
+        edition = tei.read_tei(self.tei_path)
+        problems = [f for f in tei.validate_file(self.tei_path) if f.severity == "error"]
+        if problems:
+            raise ValidationError(f"line {problems[0].evidence}: {problems[0].message}", self.tei_path)
+        folder = Path(sources) if sources is not None else Path("sources") / slug(edition.meta.slug)
+        if not (folder / "document.toml").is_file():
+            raise InputError("no document.toml: not the edition's source folder (give --sources)", folder)
+        self.sources = folder
+        self.decisions_path = folder / DECISIONS_FILE
+        self.accepted_path = folder / self.settings.review.accept_file
+        state = State(edition, load_decisions(self.decisions_path), _read_text(self.accepted_path))
+        self._undo: list[State] = []
+        self._redo: list[State] = []
+        self._state = state
+        self.version = 1
+        self.lock = threading.Lock()
+        self._views: list[FindingView] = self._find(state)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def edition(self) -> Edition:
+        return self._state.edition
+
+    @property
+    def pivot(self) -> str:
+        wanted = self.settings.align.pivot
+        return wanted if wanted in self.edition.langs else self.edition.langs[0]
+
+    def rows(self) -> dict[str, Any]:
+        """The JSON of ``GET /api/rows``."""
+        return rows_json(
+            self.edition,
+            self._views,
+            version=self.version,
+            reviewer=self.reviewer,
+            pivot=self.pivot,
+            can_undo=bool(self._undo),
+            can_redo=bool(self._redo),
+        )
+
+    def findings(self) -> list[FindingView]:
+        """Every finding of the current state: the review's and the aligner's, with the revisers' decisions."""
+        return list(self._views)
+
+    def _find(self, state: State) -> list[FindingView]:
+        found: list[tuple[Finding, str]] = [(f, "review") for f in review.review_edition(state.edition, self.settings)]
+        found += [(f, "align") for f in state.edition.findings]
+        accepted = load_accepted(self.accepted_path)  # on disk: the state's own file (saved before entered)
+        decided = {d.id: d for d in state.decisions.findings}
+        views = []
+        for f, source in found:
+            ident = review.finding_id(f)
+            d = decided.get(ident)
+            if d is not None:
+                views.append(FindingView(ident, f, source, d.status, d.comment, d.by, d.at))
+            elif ident in accepted:
+                views.append(FindingView(ident, f, source, "accepted", accepted[ident]))
+            else:
+                views.append(FindingView(ident, f, source))
+        return views
+
+    # ------------------------------------------------------------------ steps
+
+    def _check_version(self, version: object) -> None:
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise EditRefused("the request needs the version it was made against (an integer)")
+        if version != self.version:
+            raise StaleVersion(f"version {version} is not the current version {self.version}; reload the rows")
+
+    def edit(self, op: dict[str, Any]) -> dict[str, Any]:
+        """Apply one edit (``POST /api/edit``), save it, and return the new version and the changed rows."""
+        from .apply import apply_op
+
+        if not isinstance(op, dict):
+            raise EditRefused("the edit must be a JSON object")
+        self._check_version(op.get("version"))
+        state, changed = apply_op(self, op)
+        self._save(state)
+        self._undo.append(self._state)
+        self._redo.clear()
+        self._enter(state)
+        return {"version": self.version, "changed": changed}
+
+    def undo(self, version: int) -> dict[str, Any]:
+        self._check_version(version)
+        if not self._undo:
+            raise EditRefused("nothing to undo")
+        state = self._undo[-1]
+        self._save(state)
+        self._undo.pop()
+        self._redo.append(self._state)
+        self._enter(state)
+        return {"version": self.version}
+
+    def redo(self, version: int) -> dict[str, Any]:
+        self._check_version(version)
+        if not self._redo:
+            raise EditRefused("nothing to redo")
+        state = self._redo[-1]
+        self._save(state)
+        self._redo.pop()
+        self._undo.append(self._state)
+        self._enter(state)
+        return {"version": self.version}
+
+    def _enter(self, state: State) -> None:
+        self._state = state
+        self.version += 1
+        self._views = self._find(state)
+
+    def _save(self, state: State) -> None:
+        """Write the state's files: the TEI first (validated in memory; an invalid one refuses the edit and
+        nothing is written), then the decisions and the accepted findings."""
+        edition = replace(state.edition, changes=decision_changes(state.decisions))
+        data = tei.tei_bytes(edition)
+        errors = [f for f in validate_tree(parse_xml(data, self.tei_path, "TEI")) if f.severity == "error"]
+        if errors:
+            raise EditRefused(f"the edit would make the TEI invalid: {errors[0].message}")
+        write_bytes(self.tei_path, data)
+        if state.decisions or self.decisions_path.exists():
+            write_decisions(self.decisions_path, state.decisions)
+        if state.accepted is not None:
+            write_bytes(self.accepted_path, state.accepted.encode("utf-8"))
+        elif self.accepted_path.exists():
+            self.accepted_path.unlink()
+
+    def now(self) -> str:
+        return iso(self.clock())
