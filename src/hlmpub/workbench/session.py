@@ -12,37 +12,22 @@ from __future__ import annotations
 import datetime
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .. import review, tei
 from ..config import Settings
-from ..errors import HlmpubError, InputError, ValidationError
+from ..errors import InputError, ValidationError
 from ..model import Edition, Finding
 from ..review.accept import load_accepted
-from ..review.decisions import DECISIONS_FILE, Decisions, decision_changes, load_decisions, write_decisions
+from ..review.decisions import DECISIONS_FILE, load_decisions, write_decisions
 from ..safeio import parse_xml, slug, write_bytes
 from ..tei.validate import validate_tree
+from .apply import Context, apply_op
 from .rowsjson import FindingView, rows_json
+from .state import EditRefused, StaleVersion, State
 
-
-class StaleVersion(HlmpubError):
-    """An edit, undo or redo against a version that is not the current one (HTTP 409)."""
-
-
-class EditRefused(HlmpubError):
-    """An edit that is impossible or would make the TEI invalid (HTTP 422); ``str(exc)`` is the message."""
-
-
-@dataclass(frozen=True)
-class State:
-    """What one step of the session saved: the edition, the decisions, the accepted-findings file's text
-    (None: no file)."""
-
-    edition: Edition
-    decisions: Decisions
-    accepted: str | None
+__all__ = ["EditRefused", "Session", "StaleVersion", "State"]
 
 
 def utc_now() -> datetime.datetime:
@@ -152,12 +137,11 @@ class Session:
 
     def edit(self, op: dict[str, Any]) -> dict[str, Any]:
         """Apply one edit (``POST /api/edit``), save it, and return the new version and the changed rows."""
-        from .apply import apply_op
-
         if not isinstance(op, dict):
             raise EditRefused("the edit must be a JSON object")
         self._check_version(op.get("version"))
-        state, changed = apply_op(self, op)
+        ctx = Context(self.reviewer, self.now(), self.pivot, self._views, self.accepted_path)
+        state, changed = apply_op(self._state, op, ctx)
         self._save(state)
         self._undo.append(self._state)
         self._redo.clear()
@@ -194,8 +178,7 @@ class Session:
     def _save(self, state: State) -> None:
         """Write the state's files: the TEI first (validated in memory; an invalid one refuses the edit and
         nothing is written), then the decisions and the accepted findings."""
-        edition = replace(state.edition, changes=decision_changes(state.decisions))
-        data = tei.tei_bytes(edition)
+        data = tei.tei_bytes(state.edition)
         errors = [f for f in validate_tree(parse_xml(data, self.tei_path, "TEI")) if f.severity == "error"]
         if errors:
             raise EditRefused(f"the edit would make the TEI invalid: {errors[0].message}")
