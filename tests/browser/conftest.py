@@ -7,8 +7,8 @@ the two packages (Makefile SYSTEM_PACKAGES); without /usr/bin/chromium the tests
 from __future__ import annotations
 
 import shutil
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -60,7 +60,9 @@ def workbench(tmp_path_factory):
     tei_path = root / "output" / "udhr" / "udhr.tei.xml"
     xml = tei_path.read_text(encoding="utf-8")
     assert xml.count(SCRIPT_PHRASE) == 1
-    tei_path.write_text(xml.replace(SCRIPT_PHRASE, "&lt;script&gt;window.pwned=1&lt;/script&gt; " + SCRIPT_PHRASE), "utf-8")
+    tei_path.write_text(
+        xml.replace(SCRIPT_PHRASE, "&lt;script&gt;window.pwned=1&lt;/script&gt; " + SCRIPT_PHRASE), "utf-8"
+    )
     session = Session(tei_path, sources=sources, reviewer="A. Reviser")
     running = start_in_thread(create_app(session, TOKEN))
     yield SimpleNamespace(

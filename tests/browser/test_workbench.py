@@ -100,9 +100,10 @@ def test_1_the_token_url_opens_the_page_and_leaves_the_address_bar(opened):
     heads = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "thead th")]
     assert heads == ["row", "中文", "العربية", "English", "Español", "Français", "Русский"]
     arabic = driver.find_element(By.CSS_SELECTOR, 'td.cell[data-lang="ar"]')
-    assert arabic.get_attribute("dir") == "rtl" and driver.execute_script(
-        "return getComputedStyle(arguments[0]).direction", arabic
-    ) == "rtl"
+    assert (
+        arabic.get_attribute("dir") == "rtl"
+        and driver.execute_script("return getComputedStyle(arguments[0]).direction", arabic) == "rtl"
+    )
 
 
 def test_2_a_script_tag_in_a_unit_shows_as_text(opened, workbench):
@@ -160,6 +161,11 @@ def test_6_move_a_unit_to_the_previous_row(opened):
     wait_idle(driver, 5)
     rows = assert_agree(driver, session)
     assert next(r for r in rows if r["id"] == "r-zh-u4")["cells"]["ar"] == ["ar-u4"]
+    # the rows on the page are now the script's drawing (not the server's): the <script> text is still text
+    assert "<script>window.pwned=1</script>" in driver.find_element(By.CSS_SELECTOR, "#body").text
+    assert driver.execute_script("return window.pwned") is None and not driver.find_elements(
+        By.CSS_SELECTOR, "#body script"
+    )
 
 
 def test_7_an_invalid_edit_is_refused_on_the_page(opened):

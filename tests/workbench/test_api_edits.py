@@ -60,7 +60,9 @@ def assert_agree(client, session) -> dict:
         }
         assert (link.method, link.checked, link.resp) == (shown["method"], shown["checked"], shown["resp"])
     recorded = decisions(session)
-    manual = [{lang: r["cells"][lang] for lang in LANGS if r["cells"][lang]} for r in data["rows"] if r["method"] == "manual"]
+    manual = [
+        {lang: r["cells"][lang] for lang in LANGS if r["cells"][lang]} for r in data["rows"] if r["method"] == "manual"
+    ]
     linked = [{lang: ids for lang, ids in d["units"].items() if ids} for d in recorded.get("link", [])]
     assert sorted(map(str, manual)) == sorted(map(str, linked))
     checked = [{lang: r["cells"][lang] for lang in LANGS if r["cells"][lang]} for r in data["rows"] if r["checked"]]

@@ -138,7 +138,8 @@ def test_a_unit_text_with_a_script_tag_is_escaped_in_the_page_and_raw_in_the_jso
     xml = tei_path.read_text(encoding="utf-8")
     assert xml.count("Whereas recognition of the inherent dignity") == 1
     tei_path.write_text(
-        xml.replace("Whereas recognition", "Whereas &lt;script&gt;alert(1)&lt;/script&gt; recognition"), encoding="utf-8"
+        xml.replace("Whereas recognition", "Whereas &lt;script&gt;alert(1)&lt;/script&gt; recognition"),
+        encoding="utf-8",
     )
     client = signed_in(create_app(Session(tei_path, sources=sources, reviewer="A. Reviser"), TOKEN))
     page = client.get("/").text

@@ -88,7 +88,8 @@
       const ids = row.cells[lang] || [];
       for (const uid of ids) {
         const unit = data.units[uid] || {};
-        const flagged = row.findings.some((f) => f.unit === uid && f.status === "open");
+        // an open error or warning flags its unit; an info finding (a 1:2 bead) only lists itself
+        const flagged = row.findings.some((f) => f.unit === uid && f.status === "open" && f.severity !== "info");
         const div = el("div", `unit k-${unit.kind}${flagged ? " flagged" : ""}`);
         div.dataset.unit = uid;
         if (unit.label) div.append(el("span", "label", unit.label));
@@ -113,11 +114,15 @@
   }
 
   function draw(data) {
-    state.data = data;
     const body = $("body");
-    const fresh = document.createDocumentFragment();
-    for (const row of data.rows) fresh.append(drawRow(row, data));
-    body.replaceChildren(fresh);
+    // The server drew the rows of the version it rendered: on first load only the data is taken.
+    const drawn = state.data === null && String(data.version) === document.body.dataset.version && body.rows.length === data.rows.length;
+    state.data = data;
+    if (!drawn) {
+      const fresh = document.createDocumentFragment();
+      for (const row of data.rows) fresh.append(drawRow(row, data));
+      body.replaceChildren(fresh);
+    }
     document.body.dataset.version = String(data.version);
     $("version").textContent = String(data.version);
     $("b-undo").disabled = !data.can_undo;
