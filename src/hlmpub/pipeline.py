@@ -23,6 +23,7 @@ from .config import DocumentSpec, Settings, load_document
 from .errors import ConfigError, HlmpubError
 from .ingest import read_version
 from .model import DocumentMeta, Edition, Finding, Link, Version
+from .review.decisions import DECISIONS_FILE, checked_rows, decided_links, decision_changes, load_decisions
 from .safeio import slug
 
 log = logging.getLogger(__name__)
@@ -59,20 +60,34 @@ def edition_from_sources(folder: str | Path, settings: Settings) -> Edition:
 
     The rows are aligned first, then the sentences inside each row (:mod:`hlmpub.align.sentence_rows`).
 
-    The previous archive is :func:`tei_path` in ``settings.output_dir``: its manual links (method ``manual``)
-    go to the aligner as constraints.  An unreadable archive is a warning.
+    The revisers' decisions in the folder's ``review-decisions.toml`` (:mod:`hlmpub.review.decisions`) go to
+    the aligner as manual links, then the previous archive's (:func:`tei_path` in ``settings.output_dir``)
+    manual links that share no unit with them; rows decided checked are marked, and the TEI records every
+    decision.  A decision that no longer fits the sources, or an unreadable archive, is a warning.
     """
     spec = load_document(folder)
     versions = read_versions(spec, settings)
     by_lang = {v.lang: v for v in versions}
     ordered = tuple(by_lang[lang] for lang in order_langs(by_lang, settings))
-    manual, reviser, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
+    decisions = load_decisions(spec.folder / DECISIONS_FILE)
+    decided, stale = decided_links(decisions, ordered)
+    previous, reviser, findings = _previous_manual_links(tei_path(spec.meta, settings.output_dir), ordered)
+    taken = {u for link in decided for ids in link.units.values() for u in ids}
+    # checked rows come only from the decisions, so that every output folder gives the same rows
+    manual = decided + [replace(lk, checked=False) for lk in previous if not taken & _unit_ids(lk)]
     links, found = align_versions(ordered, pivot=settings.align.pivot, manual=manual)
+    links, unchecked = checked_rows(decisions, ordered, links)
     ordered = with_sentences(ordered)
     sentence_links = align_sentence_rows(ordered, links, pivot=settings.align.pivot)
     titles = document_titles(ordered, spec.meta.titles)
     meta = replace(spec.meta, titles=titles, reviser=spec.meta.reviser or reviser)
-    return Edition(meta, ordered, tuple(links), (*findings, *found), tuple(sentence_links))
+    problems = (*stale, *unchecked, *findings, *found)
+    changes = decision_changes(decisions)
+    return Edition(meta, ordered, tuple(links), problems, tuple(sentence_links), changes)
+
+
+def _unit_ids(link: Link) -> set[str]:
+    return {u for ids in link.units.values() for u in ids}
 
 
 def _previous_manual_links(previous: Path, versions: tuple[Version, ...]) -> tuple[list[Link], str, list[Finding]]:

@@ -86,7 +86,7 @@ def prepare_manual(versions: Sequence[Version], manual: Sequence[Link]) -> tuple
             continue
         pos = {lang: tuple(sorted(pos_of[lang][u] for u in found)) for lang, found in ids.items() if found}
         units = {v.lang: tuple(v.units[i].id for i in pos.get(v.lang, ())) for v in versions}
-        rows.append(ManualRow(Link(units, "manual", link.score, link.key), pos))
+        rows.append(ManualRow(replace(link, units=units, method="manual"), pos))  # its reviser and checked kept
         used.update(u for found in ids.values() for u in found)
     return rows, findings
 

@@ -269,10 +269,11 @@ def checked_rows(
 
 
 def decision_changes(decisions: Decisions) -> tuple[Change, ...]:
-    """The TEI's record of the decisions (``revisionDesc/change``), one per decision, in the file's order."""
+    """The TEI's record of the decisions (``revisionDesc/change``), one per decision, oldest first (by ``at``;
+    decisions made at the same moment in the file's order)."""
     changes = [Change(d.by, d.at, f"{d.op}: {describe(d.units)}") for d in decisions.links]
     changes += [Change(c.by, c.at, f"check: {describe(c.units)}") for c in decisions.checked]
     for f in decisions.findings:
         verb = "accept" if f.status == "accepted" else "reject"
         changes.append(Change(f.by, f.at, f"{verb} finding {f.id}" + (f": {f.comment}" if f.comment else "")))
-    return tuple(changes)
+    return tuple(sorted(changes, key=lambda c: c.when))

@@ -11,10 +11,15 @@ from lxml import etree
 from .. import __version__
 from ..model import KINDS, LANG_NAMES, Edition, Version
 from .names import (
+    CHECKED,
+    CHECKED_MEANING,
     LINK_TYPE_MEANINGS,
     LINK_TYPES,
     MANUAL,
     METHOD_LABELS,
+    REVISER_KEY,
+    REVISER_LABEL,
+    ROW_STATES,
     RTL_RENDITION,
     SENTENCE_TYPE_MEANING,
     UNNAMED_REVISER,
@@ -24,6 +29,7 @@ from .names import (
     kind_id,
     methods_declared,
     resp_id,
+    reviser_ids,
     tei,
 )
 
@@ -73,6 +79,15 @@ def _title_stmt(file_desc: etree._Element, edition: Edition) -> None:
             sub(resp_stmt, "name", edition.meta.reviser)
         else:
             sub(resp_stmt, "name", UNNAMED_REVISER, type=UNNAMED_TYPE)
+    for name, ident in revisers(edition).items():
+        resp_stmt = sub(stmt, "respStmt", xml_id=ident)
+        sub(resp_stmt, "resp", REVISER_LABEL, key=REVISER_KEY)
+        sub(resp_stmt, "name", name)
+
+
+def revisers(edition: Edition) -> dict[str, str]:
+    """Every reviser the edition names (a link's ``resp``, a change's ``who``) → the xml:id of their respStmt."""
+    return reviser_ids([*(lk.resp for lk in edition.links), *(c.who for c in edition.changes)])
 
 
 def _publication_stmt(file_desc: etree._Element, edition: Edition) -> None:
@@ -121,14 +136,27 @@ def _encoding_desc(header: etree._Element, edition: Edition, key_ids: dict[str, 
         meanings["type-sentence"] = SENTENCE_TYPE_MEANING
     for ident, meaning in meanings.items():
         sub(sub(types, "category", xml_id=ident), "catDesc", meaning)
+    if any(lk.checked for lk in edition.links):  # declared only when used: a plain build's header is unchanged
+        states = sub(classes, "taxonomy", xml_id=ROW_STATES)
+        sub(states, "desc", "what revisers recorded about a row (in the link's @ana)")
+        sub(sub(states, "category", xml_id=CHECKED), "catDesc", CHECKED_MEANING)
 
 
 def _revision_desc(header: etree._Element, edition: Edition) -> None:
-    """The build that wrote the file: hlmpub's version, dated deterministically (never the wall clock)."""
-    change = sub(sub(header, "revisionDesc"), "change", f"written by hlmpub {__version__}", who="#hlmpub")
+    """The build that wrote the file: hlmpub's version, dated deterministically (never the wall clock); then
+    one ``change`` per reviser decision, with who (@who, their respStmt) and when (@when, as decided)."""
+    desc = sub(header, "revisionDesc")
+    change = sub(desc, "change", f"written by hlmpub {__version__}", who="#hlmpub")
     attr, when = build_date(edition.meta.date)
     if when:
         change.set(attr, when)
+    ids = revisers(edition)
+    for decision in edition.changes:
+        change = sub(desc, "change", decision.what, type=REVISER_KEY)
+        if decision.who:
+            change.set("who", f"#{ids[decision.who]}")
+        if decision.when:
+            change.set("when", decision.when)
 
 
 def build_date(document_date: str) -> tuple[str, str]:

@@ -35,6 +35,16 @@ MANUAL = "manual"
 UNNAMED_REVISER = "reviewer"
 UNNAMED_TYPE = "role"
 
+#: A reviser's respStmt (``<resp key="reviser">``): named by a manual link's second @resp pointer and by
+#: the @who of a ``revisionDesc/change``.
+REVISER_PREFIX = "reviser-"
+REVISER_KEY = "reviser"
+REVISER_LABEL = "review decisions (manual links, checked rows, findings accepted or rejected)"
+#: The taxonomy of row states and its one category: a row a reviser marked as checked (in the link's @ana).
+ROW_STATES = "row-states"
+CHECKED = "row-checked"
+CHECKED_MEANING = "a row a reviser has checked (the link's @ana points here)"
+
 KIND_PREFIX = "kind-"
 KEY_PREFIX = "key-"
 RESP_PREFIX = "resp-"
@@ -87,6 +97,18 @@ def methods_declared(used: Iterable[str]) -> list[str]:
     """The standard methods, then any other used ones in sorted order."""
     extra = sorted(set(used) - set(STANDARD_METHODS))
     return list(STANDARD_METHODS) + extra
+
+
+def reviser_ids(names: Iterable[str]) -> dict[str, str]:
+    """A stable, unique xml:id for every reviser named, in sorted order: ``A. Reviser`` → ``reviser-A._Reviser``."""
+    out: dict[str, str] = {}
+    for name in sorted(set(names) - {""}):
+        base = REVISER_PREFIX + re.sub(r"[^\w.\-]", "_", name)
+        candidate, n = base, 2
+        while candidate in out.values():
+            candidate, n = f"{base}-{n}", n + 1
+        out[name] = candidate
+    return out
 
 
 def key_ids(keys: Iterable[str]) -> dict[str, str]:

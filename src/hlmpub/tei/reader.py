@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import (
     KINDS,
     UN_LICENCE,
+    Change,
     DocumentMeta,
     Edition,
     Link,
@@ -31,10 +32,12 @@ from ..model import (
 )
 from ..safeio import parse_xml, read_xml, slug
 from .names import (
+    CHECKED,
     LINKGRP_SUBTYPE,
     LINKGRP_TYPE,
     MANUAL,
     NS,
+    REVISER_KEY,
     SENTENCE_SUBTYPE,
     TEI_NS,
     UNNAMED_TYPE,
@@ -56,6 +59,7 @@ class Declarations:
     kinds: dict[str, str] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)
     methods: dict[str, str] = field(default_factory=dict)
+    revisers: dict[str, str] = field(default_factory=dict)  # respStmt id → the reviser's name
 
 
 def _text(el: etree._Element | None) -> str:
@@ -74,11 +78,17 @@ def _categories(header: etree._Element, taxonomy: str) -> dict[str, str]:
 def read_declarations(header: etree._Element) -> Declarations:
     """Kinds, keys and alignment methods declared in the corpus header."""
     methods = {}
+    revisers = {}
     for stmt in header.iterfind(".//tei:titleStmt/tei:respStmt", NS):
         resp = stmt.find("tei:resp", NS)
-        if stmt.get(XML_ID) and resp is not None:
+        if not stmt.get(XML_ID) or resp is None:
+            continue
+        if resp.get("key") == REVISER_KEY:
+            revisers[stmt.get(XML_ID, "")] = _first(stmt, "tei:name")
+        else:
             methods[stmt.get(XML_ID, "")] = resp.get("key") or _text(resp)
-    return Declarations(_categories(header, "unit-kinds"), _categories(header, "unit-keys"), methods)
+    kinds, keys = _categories(header, "unit-kinds"), _categories(header, "unit-keys")
+    return Declarations(kinds, keys, methods, revisers)
 
 
 def read_meta(header: etree._Element) -> DocumentMeta:
@@ -223,8 +233,11 @@ def read_link(el: etree._Element, lang_of: dict[str, str], langs: tuple[str, ...
         if uid not in lang_of:
             raise InputError(f"line {el.sourceline}: link target #{uid} is no unit (or sentence) of the edition")
         units[lang_of[uid]].append(uid)
-    key = next((decl.keys[i] for i in local_ids(el.get("ana")) if i in decl.keys), "")
-    return Link({lang: tuple(ids) for lang, ids in units.items()}, _method(el, decl), _cert(el), key)
+    ana = local_ids(el.get("ana"))
+    key = next((decl.keys[i] for i in ana if i in decl.keys), "")
+    resp = next((decl.revisers[i] for i in local_ids(el.get("resp")) if i in decl.revisers), "")
+    units_of = {lang: tuple(ids) for lang, ids in units.items()}
+    return Link(units_of, _method(el, decl), _cert(el), key, resp=resp, checked=CHECKED in ana)
 
 
 def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
@@ -246,7 +259,17 @@ def edition_from_root(root: etree._Element, path: str | Path = "") -> Edition:
         sentences = () if group is None else tuple(read_link(el, sentence_lang, langs, decl) for el in _rows(group))
     except InputError as exc:
         raise InputError(exc.message, path) from None
-    return Edition(read_meta(header), versions, links, sentence_links=sentences)
+    return Edition(read_meta(header), versions, links, sentence_links=sentences, changes=_changes(header, decl))
+
+
+def _changes(header: etree._Element, decl: Declarations) -> tuple[Change, ...]:
+    """The revisers' decisions the header records (``change[@type='reviser']``; not the build's own)."""
+    found = []
+    for el in header.iterfind("tei:revisionDesc/tei:change", NS):
+        if el.get("type") == REVISER_KEY:
+            who = next((decl.revisers[i] for i in local_ids(el.get("who")) if i in decl.revisers), "")
+            found.append(Change(who, el.get("when", ""), _text(el)))
+    return tuple(found)
 
 
 def _languages_of_units(versions: tuple[Version, ...]) -> dict[str, str]:

@@ -22,8 +22,9 @@ from lxml import etree
 from ..errors import InputError
 from ..model import RTL_LANGS, Edition, Link, Unit, Version
 from ..safeio import write_bytes
-from .header import edition_header, sub, version_header
+from .header import edition_header, revisers, sub, version_header
 from .names import (
+    CHECKED,
     LINKGRP_SUBTYPE,
     LINKGRP_TYPE,
     NSMAP,
@@ -152,14 +153,17 @@ def _check_row(row: int, link: Link, unit_lang: dict[str, str], langs: tuple[str
         raise InputError(f"alignment row {row} covers no {what}")
 
 
-def _link_element(group: etree._Element, link: Link, langs: tuple[str, ...], keys: dict[str, str]) -> None:
+def _link_element(
+    group: etree._Element, link: Link, langs: tuple[str, ...], keys: dict[str, str], revisers: dict[str, str]
+) -> None:
     targets = [f"#{uid}" for lang in langs for uid in link.units.get(lang, ())]
     el = sub(group, "link" if len(targets) >= 2 else "ptr", target=" ".join(targets))
     el.set("type", link.shape(langs))
     el.set("cert", format_cert(link.score))
-    el.set("resp", f"#{resp_id(link.method)}")
-    if link.key:
-        el.set("ana", f"#{keys[link.key]}")
+    el.set("resp", " ".join([f"#{resp_id(link.method)}"] + ([f"#{revisers[link.resp]}"] if link.resp else [])))
+    ana = ([f"#{keys[link.key]}"] if link.key else []) + ([f"#{CHECKED}"] if link.checked else [])
+    if ana:
+        el.set("ana", " ".join(ana))
 
 
 def stand_off(edition: Edition, keys: dict[str, str]) -> etree._Element:
@@ -169,9 +173,10 @@ def stand_off(edition: Edition, keys: dict[str, str]) -> etree._Element:
     order = " : ".join(edition.langs)
     sub(group, "desc", f"One link per row, pointing at every unit of the row; @type is the bead shape ({order}).")
     unit_lang = {u.id: v.lang for v in edition.versions for u in v.units}
+    ids = revisers(edition)
     for row, link in enumerate(edition.links, start=1):
         _check_row(row, link, unit_lang, edition.langs)
-        _link_element(group, link, edition.langs, keys)
+        _link_element(group, link, edition.langs, keys, ids)
     if edition.sentence_links:
         _sentence_group(so, edition, keys)
     return so
@@ -185,7 +190,7 @@ def _sentence_group(so: etree._Element, edition: Edition, keys: dict[str, str]) 
     sentence_lang = {sid: v.lang for v in edition.versions for u in v.units for sid in u.sentence_ids()}
     for row, link in enumerate(edition.sentence_links, start=1):
         _check_row(row, link, sentence_lang, edition.langs, "sentence")
-        _link_element(group, link, edition.langs, keys)
+        _link_element(group, link, edition.langs, keys, {})
 
 
 def build_tree(edition: Edition) -> etree._ElementTree:

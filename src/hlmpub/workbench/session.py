@@ -17,11 +17,11 @@ from typing import Any
 
 from .. import review, tei
 from ..config import Settings
-from ..errors import InputError, ValidationError
+from ..errors import HlmpubError, InputError, ValidationError
 from ..model import Edition, Finding
 from ..review.accept import load_accepted
 from ..review.decisions import DECISIONS_FILE, load_decisions, write_decisions
-from ..safeio import parse_xml, slug, write_bytes
+from ..safeio import parse_xml, sha256_file, slug, write_bytes
 from ..tei.validate import validate_tree
 from .apply import Context, apply_op
 from .rowsjson import FindingView, rows_json
@@ -38,6 +38,15 @@ def utc_now() -> datetime.datetime:
 def iso(moment: datetime.datetime) -> str:
     """ISO 8601 UTC to the second: ``2026-12-05T01:50:00Z``."""
     return moment.astimezone(datetime.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _read_edition(path: Path) -> Edition:
+    """The edition of a TEI archive that validates (a one-line error otherwise)."""
+    edition = tei.read_tei(path)
+    problems = [f for f in tei.validate_file(path) if f.severity == "error"]
+    if problems:
+        raise ValidationError(f"line {problems[0].evidence}: {problems[0].message}", path)
+    return edition
 
 
 def _read_text(path: Path) -> str | None:
@@ -65,23 +74,41 @@ class Session:
         self.settings = settings if settings is not None else Settings()
         self.reviewer = reviewer.strip() or "reviewer"
         self.clock = clock if clock is not None else utc_now
-        edition = tei.read_tei(self.tei_path)
-        problems = [f for f in tei.validate_file(self.tei_path) if f.severity == "error"]
-        if problems:
-            raise ValidationError(f"line {problems[0].evidence}: {problems[0].message}", self.tei_path)
+        edition = _read_edition(self.tei_path)
         folder = Path(sources) if sources is not None else Path("sources") / slug(edition.meta.slug)
         if not (folder / "document.toml").is_file():
             raise InputError("no document.toml: not the edition's source folder (give --sources)", folder)
         self.sources = folder
         self.decisions_path = folder / DECISIONS_FILE
         self.accepted_path = folder / self.settings.review.accept_file
-        state = State(edition, load_decisions(self.decisions_path), _read_text(self.accepted_path))
-        self._undo: list[State] = []
-        self._redo: list[State] = []
-        self._state = state
         self.version = 1
         self.lock = threading.Lock()
-        self._views: list[FindingView] = self._find(state)
+        self._load(edition)
+
+    def _load(self, edition: Edition) -> None:
+        """Start from the files as they are: no undo, no redo."""
+        self._undo: list[State] = []
+        self._redo: list[State] = []
+        self._state = State(edition, load_decisions(self.decisions_path), _read_text(self.accepted_path))
+        self._seen = self._on_disk()
+        self._views: list[FindingView] = self._find(self._state)
+
+    def _on_disk(self) -> tuple[str, str | None, str | None]:
+        """What the session's files hold now (the TEI by its checksum)."""
+        try:
+            tei_sum = sha256_file(self.tei_path)
+        except OSError:
+            tei_sum = ""
+        return tei_sum, _read_text(self.decisions_path), _read_text(self.accepted_path)
+
+    def sync(self) -> bool:
+        """Read the files again if someone else changed them (another session, a hand edit): True then, and
+        the version moves on, so that a request made against the old files is stale (never an edit lost)."""
+        if self._on_disk() == self._seen:
+            return False
+        self._load(_read_edition(self.tei_path))
+        self.version += 1
+        return True
 
     # ------------------------------------------------------------------ reading
 
@@ -95,7 +122,8 @@ class Session:
         return wanted if wanted in self.edition.langs else self.edition.langs[0]
 
     def rows(self) -> dict[str, Any]:
-        """The JSON of ``GET /api/rows``."""
+        """The JSON of ``GET /api/rows`` (of the files as they are now: see :meth:`sync`)."""
+        self.sync()
         return rows_json(
             self.edition,
             self._views,
@@ -130,6 +158,7 @@ class Session:
     # ------------------------------------------------------------------ steps
 
     def _check_version(self, version: object) -> None:
+        self.sync()
         if isinstance(version, bool) or not isinstance(version, int):
             raise EditRefused("the request needs the version it was made against (an integer)")
         if version != self.version:
@@ -178,7 +207,10 @@ class Session:
     def _save(self, state: State) -> None:
         """Write the state's files: the TEI first (validated in memory; an invalid one refuses the edit and
         nothing is written), then the decisions and the accepted findings."""
-        data = tei.tei_bytes(state.edition)
+        try:
+            data = tei.tei_bytes(state.edition)
+        except HlmpubError as exc:
+            raise EditRefused(f"the edit would make the TEI unwritable: {exc.message}") from None
         errors = [f for f in validate_tree(parse_xml(data, self.tei_path, "TEI")) if f.severity == "error"]
         if errors:
             raise EditRefused(f"the edit would make the TEI invalid: {errors[0].message}")
@@ -189,6 +221,7 @@ class Session:
             write_bytes(self.accepted_path, state.accepted.encode("utf-8"))
         elif self.accepted_path.exists():
             self.accepted_path.unlink()
+        self._seen = self._on_disk()
 
     def now(self) -> str:
         return iso(self.clock())
