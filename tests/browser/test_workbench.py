@@ -126,6 +126,26 @@ def test_3_the_filter_shows_only_rows_with_findings(opened):
     assert not any(r["hidden"] for r in page_rows(driver))
 
 
+def test_3b_the_sentences_of_one_link_light_up_together_and_j_moves_down(opened):
+    driver, session, base = opened
+    row = next(
+        r
+        for r in session.rows()["rows"]
+        if r["sentences"] and sum(1 for ids in r["sentences"][0]["cells"].values() if ids) >= 3
+    )
+    first = {lang: ids for lang, ids in row["sentences"][0]["cells"].items() if ids}
+    some = next(iter(first.values()))[0]
+    click(driver, f'#{row["id"]} .s[data-s="{some}"]')
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, f'.s[data-s="{some}"]')).perform()
+    lit = {s.get_attribute("data-s") for s in driver.find_elements(By.CSS_SELECTOR, f"#{row['id']} .s.linked")}
+    assert lit == {sid for ids in first.values() for sid in ids} and len(lit) >= 3
+    press(driver, "j")
+    following = session.rows()["rows"][row["n"]]["id"]
+    assert driver.find_element(By.CSS_SELECTOR, "tr.current").get_attribute("id") == following
+    assert driver.current_url == f"{base}/#{following}"
+    assert not driver.find_elements(By.CSS_SELECTOR, ".unit.selected")  # a new current row: no unit selected
+
+
 def test_4_merge_two_preamble_rows_with_the_keyboard_then_undo(opened):
     driver, session, _ = opened
     click_unit(driver, "zh-u5")

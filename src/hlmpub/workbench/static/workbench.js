@@ -326,6 +326,10 @@
     $("body").addEventListener("mouseover", (e) => onHover(e, true));
     $("body").addEventListener("mouseout", (e) => onHover(e, false));
     document.addEventListener("keydown", onKey);
+    window.addEventListener("hashchange", () => {
+      const wanted = decodeURIComponent(location.hash.slice(1));
+      if (wanted && $(wanted)) setCurrent(wanted, true);
+    });
     $("filters").addEventListener("change", applyFilters);
     $("filters").addEventListener("submit", (e) => e.preventDefault());
     $("b-merge").addEventListener("click", edits.merge);
