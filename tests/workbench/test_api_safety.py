@@ -74,6 +74,13 @@ def test_the_loopback_names_are_accepted_hosts(client, host):
     assert client.get("/api/rows", headers={"host": host}).status_code == 200
 
 
+def test_on_every_interface_an_address_is_an_accepted_host_but_a_name_is_not(session):
+    client = signed_in(create_app(session, TOKEN, host="0.0.0.0"))
+    assert client.get("/api/rows", headers={"host": "192.168.1.5:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"host": "[fe80::1]:8765"}).status_code == 200
+    assert client.get("/api/rows", headers={"host": "evil.example:8765"}).status_code == 403
+
+
 def test_a_post_from_another_origin_or_not_json_is_refused(client):
     cross = client.post("/api/undo", json={"version": 1}, headers={"origin": "http://evil.example"})
     assert cross.status_code == 403

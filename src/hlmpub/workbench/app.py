@@ -16,6 +16,7 @@ TEI re-validation are one step) and run in a worker thread so the event loop sta
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import secrets
 from collections.abc import Awaitable, Callable
@@ -99,6 +100,21 @@ def create_app(
     """The workbench for ``session``; ``host`` is the address served (it and the loopback names are the
     Host headers accepted, plus ``extra_hosts``); rows below ``low_confidence`` are marked low."""
     allowed_hosts = LOOPBACK_NAMES | {host.strip("[]").lower()} | {h.lower() for h in extra_hosts}
+    # On every interface (0.0.0.0, ::) the machine's addresses are not known here: accept any IP literal.
+    # A DNS-rebinding page always arrives under a host *name*, so that stays refused.
+    any_address = host.strip("[]") in ("0.0.0.0", "::")
+
+    def host_allowed(name: str) -> bool:
+        if name in allowed_hosts:
+            return True
+        if not any_address:
+            return False
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return False
+        return True
+
     static = {name: resources.files(__package__).joinpath("static", name).read_bytes() for name in STATIC_FILES}
 
     def token_state(request: Request) -> str:
@@ -110,7 +126,7 @@ def create_app(
 
     def check_request(request: Request) -> None:
         hostname = urlsplit(f"//{request.headers.get('host', '')}").hostname or ""
-        if hostname.lower() not in allowed_hosts:
+        if not host_allowed(hostname.lower()):
             raise ApiError(403, f"Host {request.headers.get('host', '')!r} is not this server's address")
         state = token_state(request)
         if state == "missing":
@@ -119,7 +135,7 @@ def create_app(
             raise ApiError(403, "wrong access token")
         if request.method == "POST":
             origin = request.headers.get("origin")
-            if origin and (urlsplit(origin).hostname or "").lower() not in allowed_hosts:
+            if origin and not host_allowed((urlsplit(origin).hostname or "").lower()):
                 raise ApiError(403, f"requests from {origin} are not accepted")
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media != "application/json":
