@@ -18,8 +18,8 @@ from typing import Any, Literal, TypeGuard, get_args
 from .errors import ModelError
 
 MODEL_VERSION = 4
-#: Versions :func:`load` reads: 1 had no tables, 2 no sentences, 3 no reviser records (a link's ``resp`` and
-#: ``checked``, the edition's ``changes``); their JSON is version 4's without them.
+#: Versions :func:`load` reads: 1 had no tables, 2 no sentences, 3 no reviser records (Link.resp, .checked,
+#: Edition.changes); their JSON is version 4's without them.
 READABLE_VERSIONS = frozenset({1, 2, 3, 4})
 
 #: The six official UN languages, in alphabetical order of their codes.
@@ -182,9 +182,8 @@ class Link:
 
     ``units`` maps each language to the ids of the units that row covers in
     that language (an empty tuple where the language has nothing: 1:0).
-    ``score`` is the confidence in 0..1; ``key`` is the shared structural key
-    where there is one.  ``resp``: the reviser who made a manual row ("" when
-    unnamed or not manual); ``checked``: a reviser marked the row as checked.
+    ``score`` is the confidence in 0..1; ``key`` is the shared structural key where there is one.
+    ``resp``: the reviser who made a manual row ("" if unnamed); ``checked``: a reviser checked the row.
     """
 
     units: dict[str, tuple[str, ...]]
@@ -214,11 +213,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Change:
-    """One reviser decision as the archive records it (TEI ``revisionDesc/change``).
-
-    ``who``: the reviser's name; ``when``: ISO 8601 UTC (``2026-12-05T01:50:00Z``); ``what``: one line
-    saying what was decided (``merge: zh-p4 zh-p5 ...``).
-    """
+    """A reviser's decision as the TEI records it (``revisionDesc/change``): who, when (ISO 8601 UTC), what."""
 
     who: str
     when: str
@@ -285,18 +280,16 @@ class Edition:
 # JSON form
 
 
-#: Unit fields written for tables only, so that the JSON of any other unit is as in model version 1.
-_TABLE_FIELDS = ("rows", "header_rows")
+_TABLE_FIELDS = ("rows", "header_rows")  # written for tables only: other units' JSON is as in model version 1
+
+
+def _drop_empty(record: dict[str, Any], *names: str) -> dict[str, Any]:
+    """``record`` without those of the fields ``names`` that are empty, so that older JSON stays as it was."""
+    return {key: value for key, value in record.items() if value or key not in names}
 
 
 def _unit_plain(unit: Unit) -> dict[str, Any]:
-    record = asdict(unit)
-    if unit.kind != "table":
-        for name in _TABLE_FIELDS:
-            del record[name]
-    if not unit.sentences:
-        del record["sentences"]
-    return record
+    return _drop_empty(asdict(unit), "sentences", *(_TABLE_FIELDS if unit.kind != "table" else ()))
 
 
 def _plain(obj: Any) -> Any:
@@ -309,22 +302,12 @@ def _plain(obj: Any) -> Any:
                 del record["meta"][name]
         for version, plain in zip(obj.versions, record["versions"], strict=True):
             plain["units"] = [_unit_plain(u) for u in version.units]
-        for plain in (*record["links"], *record["sentence_links"]):
-            _drop_link_defaults(plain)
-        for name in ("sentence_links", "changes"):
-            if not record[name]:
-                del record[name]
+        for name in ("links", "sentence_links"):
+            record[name] = [_drop_empty(plain, "resp", "checked") for plain in record[name]]
+        record = _drop_empty(record, "sentence_links", "changes")
     elif isinstance(obj, Version):
         record["units"] = [_unit_plain(u) for u in obj.units]
     return record
-
-
-def _drop_link_defaults(plain: dict[str, Any]) -> None:
-    """A link's reviser fields only when set, so that the JSON of a plain build is as in model version 3."""
-    if not plain["resp"]:
-        del plain["resp"]
-    if not plain["checked"]:
-        del plain["checked"]
 
 
 def dump(edition: Edition) -> str:
@@ -361,24 +344,15 @@ def unit_from_dict(d: dict[str, Any]) -> Unit:
 
 def version_from_dict(d: dict[str, Any]) -> Version:
     """Rebuild a Version from its JSON form."""
-    return Version(
-        lang=d["lang"],
-        units=tuple(unit_from_dict(u) for u in d["units"]),
-        source=Source(**d["source"]),
-        meta=dict(d.get("meta", {})),
-    )
+    units = tuple(unit_from_dict(u) for u in d["units"])
+    return Version(d["lang"], units, Source(**d["source"]), dict(d.get("meta", {})))
 
 
 def link_from_dict(d: dict[str, Any]) -> Link:
     """Rebuild a Link from its JSON form."""
-    return Link(
-        units={lang: tuple(ids) for lang, ids in d["units"].items()},
-        method=d["method"],
-        score=float(d["score"]),
-        key=d.get("key", ""),
-        resp=str(d.get("resp", "")),
-        checked=bool(d.get("checked", False)),
-    )
+    units = {lang: tuple(ids) for lang, ids in d["units"].items()}
+    resp, checked = str(d.get("resp", "")), bool(d.get("checked", False))
+    return Link(units, d["method"], float(d["score"]), d.get("key", ""), resp, checked)
 
 
 def edition_from_dict(d: dict[str, Any]) -> Edition:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +50,8 @@ FINDING_STATUSES = ("accepted", "rejected")
 HEADER = "# hlmpub review decisions (written by `hlmpub review serve`; applied by every `hlmpub build`)\n"
 
 Units = dict[str, tuple[str, ...]]
+#: ``at``: an xsd:date or xsd:dateTime (what TEI's @when takes)
+_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ def _str(entry: dict[str, Any], name: str, where: str, path: Path) -> str:
     value = entry.get(name, "")
     if not isinstance(value, str):
         raise ConfigError(f"{where}: {name} must be a string", path)
+    if name == "at" and value and not _MOMENT.fullmatch(value):  # the TEI's change/@when takes only these
+        raise ConfigError(f"{where}: at must be an ISO 8601 date or UTC time (2026-12-05T01:50:00Z)", path)
     return value
 
 
@@ -209,39 +214,46 @@ def write_decisions(path: Path, decisions: Decisions) -> Path:
 # ------------------------------------------------------------------ apply
 
 
-def _stale(kind: str, k: int, units: Units, by: str, at: str, now: dict[str, Unit], fp: str) -> Finding | None:
-    """Why decision ``kind`` ``k`` no longer fits the versions (a unit gone, a text changed), or None."""
-    who = f"{kind} decision {k} ({describe(units)}; by {by or 'an unnamed reviser'} at {at or '?'})"
+def _who(kind: str, k: int, units: Units, by: str, at: str) -> str:
+    return f"{kind} decision {k} ({describe(units)}; by {by or 'an unnamed reviser'} at {at or '?'})"
+
+
+def _fit(
+    kind: str, k: int, decision: LinkDecision | CheckedDecision, versions: Sequence[Version]
+) -> tuple[Units, Finding | None]:
+    """The decision's units in the languages of ``versions`` (empty: it names none of them, nothing to do),
+    or why it no longer fits them (a unit gone; a text changed, when every language it names is there)."""
+    now = {u.id: u for v in versions for u in v.units}
+    langs = [v.lang for v in versions]
+    units = {lang: tuple(decision.units.get(lang, ())) for lang in langs}
+    if not any(units.values()):
+        return {}, None
+    who = _who(kind, k, decision.units, decision.by, decision.at)
     for lang, ids in units.items():
         for uid in ids:
             if uid not in now or now[uid].lang != lang:
                 msg = f"{who}: unit {uid} is no longer in the {lang} version; the decision is not applied"
-                return Finding("warning", "decision-stale", msg, lang=lang, unit_id=uid)
-    if fp and fingerprint(units, now) != fp:
+                return {}, Finding("warning", "decision-stale", msg, lang=lang, unit_id=uid)
+    whole = all(lang in langs for lang, ids in decision.units.items() if ids)
+    if whole and decision.fingerprint and fingerprint(decision.units, now) != decision.fingerprint:
         msg = f"{who}: the text of its units changed since; the decision is not applied"
-        return Finding("warning", "decision-stale", msg, unit_id=next(iter(unit_set(units)), ""))
-    return None
-
-
-def _now(versions: Sequence[Version]) -> dict[str, Unit]:
-    return {u.id: u for v in versions for u in v.units}
+        return {}, Finding("warning", "decision-stale", msg, unit_id=next(iter(unit_set(units)), ""))
+    return units, None
 
 
 def decided_links(decisions: Decisions, versions: Sequence[Version]) -> tuple[list[Link], list[Finding]]:
-    """The link decisions that still fit ``versions``, as manual links (resp: who made them); a warning
-    for each one that does not."""
-    now = _now(versions)
-    langs = [v.lang for v in versions]
+    """The link decisions that still fit ``versions``, as manual links (resp: who made them) in the languages
+    of ``versions``; a warning for each one that does not."""
+    keys = {u.id: u.key for v in versions for u in v.units}
     links: list[Link] = []
     findings: list[Finding] = []
     for k, d in enumerate(decisions.links, start=1):
-        problem = _stale("link", k, d.units, d.by, d.at, now, d.fingerprint)
+        units, problem = _fit("link", k, d, versions)
         if problem is not None:
             findings.append(problem)
-            continue
-        units = {lang: tuple(d.units.get(lang, ())) for lang in langs}
-        key = next((now[u].key for lang in langs for u in units[lang] if now[u].key), "")
-        links.append(Link(units, "manual", 1.0, key, resp=d.by))
+        elif units:
+            key = next((keys[u] for ids in units.values() for u in ids if keys[u]), "")
+            links.append(Link(units, "manual", 1.0, key, resp=d.by))
     return links, findings
 
 
@@ -250,17 +262,16 @@ def checked_rows(
 ) -> tuple[list[Link], list[Finding]]:
     """``links`` with the rows that checked decisions name marked checked; a warning for each decision that
     fits no row (a unit gone, a text changed, or no row holds exactly its units any more)."""
-    now = _now(versions)
     out = list(links)
     row_of = {unit_set(link.units): n for n, link in enumerate(out)}
     findings: list[Finding] = []
     for k, c in enumerate(decisions.checked, start=1):
-        problem = _stale("checked", k, c.units, c.by, c.at, now, c.fingerprint)
-        n = row_of.get(unit_set(c.units))
-        if problem is None and n is None:
-            who = f"checked decision {k} ({describe(c.units)}; by {c.by or 'an unnamed reviser'} at {c.at or '?'})"
-            msg = f"{who}: no row holds exactly these units any more; the decision is not applied"
-            problem = Finding("warning", "decision-stale", msg, unit_id=next(iter(unit_set(c.units)), ""))
+        units, problem = _fit("checked", k, c, versions)
+        n = row_of.get(unit_set(units)) if units else None
+        if problem is None and units and n is None:
+            msg = f"{_who('checked', k, c.units, c.by, c.at)}: no row holds exactly these units any more; "
+            msg += "the decision is not applied"
+            problem = Finding("warning", "decision-stale", msg, unit_id=next(iter(unit_set(units)), ""))
         if problem is not None:
             findings.append(problem)
         elif n is not None:

@@ -87,6 +87,7 @@ def apply_op(state: State, op: dict[str, Any], ctx: Context) -> tuple[State, lis
         new, changed = edits.check(edition, n, checked)
         decisions = _checked(state.decisions, new, n, checked, ctx)
         return _state(new, decisions, state.accepted), [row_ids(new)[n]]
+    new, changed = edits.canonical_order(new, ctx.pivot, changed)
     new = edits.realign_sentences(new, changed, ctx.pivot)
     decisions = _relinked(state.decisions, new, changed, str(name), ctx)
     return _state(new, decisions, state.accepted), [row_ids(new)[n] for n in changed]

@@ -122,6 +122,27 @@ def check(edition: Edition, n: int, checked: bool = True) -> tuple[Edition, list
     return _with_rows(edition, n, n + 1, [replace(link, checked=checked)]), [n]
 
 
+def canonical_order(edition: Edition, pivot: str, changed: Sequence[int]) -> tuple[Edition, list[int]]:
+    """The rows in the order the aligner gives them, and where the ``changed`` rows went.
+
+    Rows that share no language can stand in either order (a row of the pivot alone and a row without
+    it); the aligner puts a row without pivot units right after the latest pivot row that one of its
+    languages orders it after (docs/design/align.md §9).  The same order here means that a build that
+    applies the decisions gives exactly the rows the reviser saw.
+    """
+    links = list(edition.links)
+    marked = [n in set(changed) for n in range(len(links))]
+    for i in range(1, len(links)):
+        j = i
+        while j > 0 and not links[j].units.get(pivot) and links[j - 1].units.get(pivot):
+            if any(links[j].units.get(lang) for lang, ids in links[j - 1].units.items() if ids):
+                break
+            links[j - 1], links[j] = links[j], links[j - 1]
+            marked[j - 1], marked[j] = marked[j], marked[j - 1]
+            j -= 1
+    return replace(edition, links=tuple(links)), [n for n, m in enumerate(marked) if m]
+
+
 def realign_sentences(edition: Edition, rows: Collection[int], pivot: str) -> Edition:
     """The sentence links of ``rows`` aligned again (each row's own), the others kept, in row order."""
     groups = sentence_groups(edition)

@@ -144,8 +144,12 @@ class Session:
         accepted = load_accepted(self.accepted_path)  # on disk: the state's own file (saved before entered)
         decided = {d.id: d for d in state.decisions.findings}
         views = []
+        seen: set[str] = set()
         for f, source in found:
             ident = review.finding_id(f)
+            if ident in seen:  # one line per id (the aligner may say one thing for two language pairs)
+                continue
+            seen.add(ident)
             d = decided.get(ident)
             if d is not None:
                 views.append(FindingView(ident, f, source, d.status, d.comment, d.by, d.at))
@@ -215,8 +219,10 @@ class Session:
         if errors:
             raise EditRefused(f"the edit would make the TEI invalid: {errors[0].message}")
         write_bytes(self.tei_path, data)
-        if state.decisions or self.decisions_path.exists():
+        if state.decisions:
             write_decisions(self.decisions_path, state.decisions)
+        elif self.decisions_path.exists():  # no decision left (all undone): no file, as before the first
+            self.decisions_path.unlink()
         if state.accepted is not None:
             write_bytes(self.accepted_path, state.accepted.encode("utf-8"))
         elif self.accepted_path.exists():
