@@ -155,6 +155,7 @@ def test_4_merge_two_preamble_rows_with_the_keyboard_then_undo(opened):
     merged = next(r for r in rows if r["id"] == "r-zh-u5")
     assert merged["cells"]["zh"] == ["zh-u5", "zh-u6"] and len(rows) == 91
     assert "merged" in status(driver)[0]
+    assert driver.find_element(By.CSS_SELECTOR, "tr.current").get_attribute("id") == "r-zh-u5"  # still on it
     driver.find_element(By.ID, "b-undo").click()
     wait_idle(driver, 3)
     rows = assert_agree(driver, session)

@@ -241,6 +241,8 @@
       return;
     }
     await reload();
+    // stay on the row the edit made (a merge's row, a split's upper half)
+    if (answer.changed && answer.changed.length && $(answer.changed[0])) setCurrent(answer.changed[0], false);
     say(`${done} — saved, version ${answer.version}`);
   }
 
