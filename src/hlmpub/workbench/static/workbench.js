@@ -222,7 +222,7 @@
   async function send(path, body, done) {
     document.body.dataset.busy = "1";
     try {
-      await exchange(path, body, done);
+      return await exchange(path, body, done);
     } finally {
       document.body.dataset.busy = "0";
     }
@@ -238,12 +238,13 @@
       } else {
         say(answer.error || `refused (${status})`, true);
       }
-      return;
+      return false;
     }
     await reload();
     // stay on the row the edit made (a merge's row, a split's upper half)
     if (answer.changed && answer.changed.length && $(answer.changed[0])) setCurrent(answer.changed[0], false);
     say(`${done} — saved, version ${answer.version}`);
+    return true;
   }
 
   function need(condition, message) {
@@ -275,7 +276,7 @@
       if (!need(state.finding, "select a finding first (click it)")) return;
       const comment = $("comment").value;
       send("/api/edit", { op, finding: state.finding, comment }, op === "accept" ? "finding accepted" : "finding rejected")
-        .then(() => { $("comment").value = ""; });
+        .then((saved) => { if (saved) $("comment").value = ""; });
     },
     undo() { send("/api/undo", {}, "undone"); },
     redo() { send("/api/redo", {}, "redone"); },
