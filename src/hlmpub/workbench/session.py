@@ -182,6 +182,7 @@ class Session:
         return {"version": self.version, "changed": changed}
 
     def undo(self, version: int) -> dict[str, Any]:
+        """Go back one step (``POST /api/undo``): its files are written again; EditRefused at the start."""
         self._check_version(version)
         if not self._undo:
             raise EditRefused("nothing to undo")
@@ -193,6 +194,7 @@ class Session:
         return {"version": self.version}
 
     def redo(self, version: int) -> dict[str, Any]:
+        """Make again the step last undone (``POST /api/redo``); a new edit forgets what could be redone."""
         self._check_version(version)
         if not self._redo:
             raise EditRefused("nothing to redo")
@@ -230,4 +232,5 @@ class Session:
         self._seen = self._on_disk()
 
     def now(self) -> str:
+        """The moment a decision is made, as the decisions file and the TEI record it."""
         return iso(self.clock())
