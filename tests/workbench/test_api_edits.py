@@ -112,7 +112,7 @@ def test_split_sends_the_chosen_units_to_a_new_row_below(client, session):
 
 
 def test_move_puts_a_unit_into_the_previous_row(client, session):
-    """The UDHR's row 8 has no Arabic (the Arabic source lacks that paragraph): move row 9's Arabic up into it."""
+    """Row 8 has no Arabic (the Arabic file lacks that recital): move row 9's Arabic up (the edit, not a fix)."""
     answer = post(client, "/api/edit", {"op": "move", "unit": "ar-u4", "to": "prev", "version": 1})
     assert answer["version"] == 2
     data = assert_agree(client, session)
