@@ -62,7 +62,9 @@ def test_the_token_in_the_url_becomes_an_httponly_strict_cookie_and_leaves_the_a
     assert page.headers["referrer-policy"] == "no-referrer"
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:8765", "127.0.0.1.nip.io:8765", "192.168.1.5:8765"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:8765", "127.0.0.1.nip.io:8765", "192.168.1.5:8765", "[::1:8765", ""]
+)
 def test_a_host_header_that_is_not_the_servers_address_is_refused(client, host):
     """A DNS-rebinding page reaches the loopback port under its own name: refused."""
     answer = client.get("/api/rows", headers={"host": host})
@@ -84,6 +86,10 @@ def test_on_every_interface_an_address_is_an_accepted_host_but_a_name_is_not(ses
 def test_a_post_from_another_origin_or_not_json_is_refused(client):
     cross = client.post("/api/undo", json={"version": 1}, headers={"origin": "http://evil.example"})
     assert cross.status_code == 403
+    sandboxed = client.post("/api/undo", json={"version": 1}, headers={"origin": "null"})
+    assert sandboxed.status_code == 403
+    same = client.post("/api/undo", json={"version": 1}, headers={"origin": "http://127.0.0.1:8765"})
+    assert same.status_code == 422 and same.json()["error"] == "nothing to undo"
     form = client.post("/api/undo", data={"version": "1"})
     assert form.status_code == 415 and "JSON" in form.json()["error"]
 
@@ -94,6 +100,7 @@ def test_a_post_from_another_origin_or_not_json_is_refused(client):
         (b"{not json", 400, "not JSON"),
         (b"\xff\xfe", 400, "not JSON"),
         (b"[1, 2]", 400, "JSON object"),
+        (b"[" * 30000 + b"]" * 30000, 400, "nested"),
         (b'{"op": "merge"}', 422, "version"),
         (b'{"op": "fold", "version": 1}', 422, "fold"),
     ],

@@ -124,9 +124,14 @@ def create_app(
             return "missing"
         return "ok" if secrets.compare_digest(given.encode(), token.encode()) else "wrong"
 
+    def hostname_of(authority: str) -> str:
+        try:
+            return (urlsplit(f"//{authority}").hostname or "").lower()
+        except ValueError:  # an unclosed IPv6 bracket
+            return ""
+
     def check_request(request: Request) -> None:
-        hostname = urlsplit(f"//{request.headers.get('host', '')}").hostname or ""
-        if not host_allowed(hostname.lower()):
+        if not host_allowed(hostname_of(request.headers.get("host", ""))):
             raise ApiError(403, f"Host {request.headers.get('host', '')!r} is not this server's address")
         state = token_state(request)
         if state == "missing":
@@ -135,7 +140,7 @@ def create_app(
             raise ApiError(403, "wrong access token")
         if request.method == "POST":
             origin = request.headers.get("origin")
-            if origin and not host_allowed((urlsplit(origin).hostname or "").lower()):
+            if origin and not host_allowed(hostname_of(origin.partition("://")[2])):
                 raise ApiError(403, f"requests from {origin} are not accepted")
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media != "application/json":
@@ -164,6 +169,8 @@ def create_app(
             data = json.loads(bytes(body).decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ApiError(400, f"the body is not JSON: {exc}") from exc
+        except RecursionError as exc:
+            raise ApiError(400, "the body is not JSON this server reads: nested too deeply") from exc
         if not isinstance(data, dict):
             raise ApiError(400, "the body must be a JSON object")
         return data
