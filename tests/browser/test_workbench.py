@@ -24,6 +24,22 @@ PAGE_ROWS = """return [...document.querySelectorAll('#body tr')].map(tr => ({
     [td.dataset.lang, [...td.querySelectorAll('.unit')].map(u => u.dataset.unit)]))}));"""
 
 
+# Texts without white space: the template's line breaks between block elements are not the script's.
+DRAWING = """const t = (n) => n.textContent.replace(/\\s+/g, '');
+return [...document.querySelectorAll('#body tr')].map(tr => [tr.id, tr.className, tr.dataset.missing, t(tr.cells[0]),
+  ...[...tr.querySelectorAll('td')].map(td => [td.className, td.lang, td.dir, t(td),
+    ...[...td.querySelectorAll('.unit, .s, .finding, .label, .gap')].map(n => [n.className, n.dataset.unit || '',
+       n.dataset.s || '', n.dataset.group || '', n.dataset.finding || '', t(n)])])]);"""
+
+
+def drawing(driver) -> list:
+    """Every row as drawn: classes, texts, units, sentences and their groups, findings (current/selected marks off)."""
+    driver.execute_script(
+        "document.querySelectorAll('.current, .selected').forEach(n => n.classList.remove('current', 'selected'))"
+    )
+    return driver.execute_script(DRAWING)
+
+
 def page_rows(driver) -> list[dict]:
     return driver.execute_script(PAGE_ROWS)
 
@@ -106,6 +122,16 @@ def test_1_the_token_url_opens_the_page_and_leaves_the_address_bar(opened):
     )
 
 
+@pytest.fixture(scope="module")
+def server_drawing(opened) -> list:
+    """The rows as the server drew them, before any edit."""
+    return drawing(opened[0])
+
+
+def test_1b_the_server_drew_the_rows(server_drawing):
+    assert len(server_drawing) == 92
+
+
 def test_2_a_script_tag_in_a_unit_shows_as_text(opened, workbench):
     driver, _, _ = opened
     units = driver.find_elements(By.CSS_SELECTOR, '.unit[data-unit^="en-"]')
@@ -160,6 +186,23 @@ def test_4_merge_two_preamble_rows_with_the_keyboard_then_undo(opened):
     wait_idle(driver, 3)
     rows = assert_agree(driver, session)
     assert len(rows) == 92 and next(r for r in rows if r["id"] == "r-zh-u5")["cells"]["zh"] == ["zh-u5"]
+
+
+def test_4b_the_script_draws_the_rows_as_the_server_did(opened, server_drawing):
+    """Undone, the rows are the first version's again, now drawn by the page's script: the same markup."""
+    driver, _, _ = opened
+    assert first_difference(drawing(driver), server_drawing) is None
+
+
+def first_difference(a, b):
+    """The first pair of leaves that differ (with the path to them), or None: a short failure message."""
+    if isinstance(a, list) and isinstance(b, list):
+        for n, (x, y) in enumerate(zip(a, b, strict=False)):  # a length difference is reported after
+            found = first_difference(x, y)
+            if found is not None:
+                return (n, *found) if isinstance(found, tuple) else found
+        return None if len(a) == len(b) else ("length", len(a), len(b))
+    return None if a == b else (a, b)
 
 
 def test_5_split_a_row_the_selected_units_go_below(opened):
