@@ -152,6 +152,26 @@ def test_3_the_filter_shows_only_rows_with_findings(opened):
     assert not any(r["hidden"] for r in page_rows(driver))
 
 
+def test_3a_the_low_confidence_and_missing_language_filters(opened):
+    from selenium.webdriver.support.ui import Select
+
+    driver, session, _ = opened
+    rows = session.rows()["rows"]
+    driver.find_element(By.ID, "f-low").click()
+    low = {r["id"] for r in rows if r["confidence"] < 0.5}
+    assert {r["id"] for r in page_rows(driver) if not r["hidden"]} == low and low
+    driver.find_element(By.ID, "f-low").click()
+    choose = Select(driver.find_element(By.ID, "f-missing"))
+    choose.select_by_value("ar")
+    no_arabic = {r["id"] for r in rows if not r["cells"]["ar"]}
+    assert {r["id"] for r in page_rows(driver) if not r["hidden"]} == no_arabic and "r-zh-u4" in no_arabic
+    choose.select_by_value("*")
+    gaps = {r["id"] for r in rows if any(not r["cells"][lang] for lang in LANGS)}
+    assert {r["id"] for r in page_rows(driver) if not r["hidden"]} == gaps and gaps > no_arabic
+    choose.select_by_value("")
+    assert not any(r["hidden"] for r in page_rows(driver))
+
+
 def test_3b_the_sentences_of_one_link_light_up_together_and_j_moves_down(opened):
     driver, session, base = opened
     row = next(
