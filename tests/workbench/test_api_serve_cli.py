@@ -8,6 +8,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,18 @@ def test_a_non_loopback_host_needs_allow_remote(udhr_copy, capsys):
     tei_path, sources = udhr_copy
     assert run(["review", "serve", str(tei_path), "--sources", str(sources), "--host", "0.0.0.0"]) == ExitCode.USAGE
     assert "--allow-remote" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_a_one_line_output_error(udhr_copy, capsys):
+    tei_path, sources = udhr_copy
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        argv = ["review", "serve", str(tei_path), "--sources", str(sources), "--port", str(port)]
+        assert run(argv) == ExitCode.OUTPUT
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "Traceback" not in err
 
 
 def test_serve_without_the_source_folder_is_a_one_line_error(udhr_copy, tmp_path, capsys):
