@@ -12,10 +12,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Fonts for all six scripts, HarfBuzz subsetting for fast PDF writing, Pango
 # for weasyprint, poppler for pdftotext/pdffonts/pdftoppm, LibreOffice to
-# check the DOCX editions.
+# check the DOCX editions, chromium and its driver for the review workbench's browser tests.
 SYSTEM_PACKAGES := python3-venv fonts-noto-core fonts-noto-cjk fonts-hosny-amiri fontconfig \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-	poppler-utils libreoffice-writer-nogui
+	poppler-utils libreoffice-writer-nogui chromium chromium-driver
 
 .PHONY: install system python schema demo test contract lint typecheck pytest bench clean
 

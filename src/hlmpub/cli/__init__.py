@@ -8,6 +8,7 @@ inside each command so that ``hlmpub --help`` stays fast.
 from . import (  # noqa: F401  (register the commands)
     edition_commands,
     maintenance_commands,
+    review_commands,
     sentence_commands,
     source_commands,
 )

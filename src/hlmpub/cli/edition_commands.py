@@ -112,9 +112,11 @@ def render(
 
 
 # --------------------------------------------------------------------- review
+# `hlmpub review EDITION` runs this command: cli/review_commands.py makes it the default of the
+# `review` group (`hlmpub review report EDITION`, `hlmpub review serve EDITION`).
 
 
-@main.command()
+@click.command(name="report")
 @click.argument("edition", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when an error-level finding exists.")
 @path_option(
