@@ -176,25 +176,22 @@ class Session:
 
     def undo(self, version: int) -> dict[str, Any]:
         """Go back one step (``POST /api/undo``): its files are written again; EditRefused at the start."""
-        self._check_version(version)
-        if not self._undo:
-            raise EditRefused("nothing to undo")
-        state = self._undo[-1]
-        self._save(state)
-        self._undo.pop()
-        self._redo.append(self._state)
-        self._enter(state)
-        return {"version": self.version}
+        return self._step(version, self._undo, self._redo, "nothing to undo")
 
     def redo(self, version: int) -> dict[str, Any]:
         """Make again the step last undone (``POST /api/redo``); a new edit forgets what could be redone."""
+        return self._step(version, self._redo, self._undo, "nothing to redo")
+
+    def _step(self, version: int, back: list[State], forth: list[State], empty: str) -> dict[str, Any]:
+        # Undo and redo are one move between the two stacks: save the state popped from ``back``
+        # (so its files are on disk before it is entered), and keep the current one on ``forth``.
         self._check_version(version)
-        if not self._redo:
-            raise EditRefused("nothing to redo")
-        state = self._redo[-1]
+        if not back:
+            raise EditRefused(empty)
+        state = back[-1]
         self._save(state)
-        self._redo.pop()
-        self._undo.append(self._state)
+        back.pop()
+        forth.append(self._state)
         self._enter(state)
         return {"version": self.version}
 
