@@ -167,3 +167,32 @@ def test_read_sentences_errors(tmp_path):
     ok = tmp_path / "ok.txt"
     ok.write_text("one\n\nthree\n", encoding="utf-8")
     assert read_sentences(ok) == ["one", "", "three"]
+
+
+def test_crossing_beads_a_caption_inside_a_sentence_and_a_transposed_line():
+    src = _synthetic(10, seed=3)
+    words = src[2].split()
+    caption = "zulu1 yankee1 xray1 whiskey1"
+    # source: sentence 2 broken by a caption (OCR order); target: sentence 6 moved after sentence 9
+    src = src[:2] + [" ".join(words[:2]), caption, " ".join(words[2:])] + src[3:]
+    tgt = [s.upper() for s in _synthetic(10, seed=3)]
+    tgt = tgt[:6] + tgt[7:] + [tgt[6]]
+    monotone = align_sentences(src, tgt, Encoder(BagOfWords()))
+    _covers_once(monotone, len(src), len(tgt))
+    beads = align_sentences(src, tgt, Encoder(BagOfWords()), crossing=True)
+    assert [str(b) for b in beads] == [
+        "[0]:[0]",
+        "[1]:[1]",
+        "[2,4]:[2]",
+        "[3]:[]",
+        "[5]:[3]",
+        "[6]:[4]",
+        "[7]:[5]",
+        "[8]:[9]",
+        "[9]:[6]",
+        "[10]:[7]",
+        "[11]:[8]",
+    ]
+    assert sorted(i for b in beads for i in b.src) == list(range(len(src)))
+    assert sorted(j for b in beads for j in b.tgt) == list(range(len(tgt)))
+    assert [str(b) for b in monotone] != [str(b) for b in beads]

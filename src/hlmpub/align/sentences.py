@@ -18,6 +18,9 @@ indexes)`` in order, covering every sentence once, each with a confidence.
   (two scores) always beat one 2:2 bead unless the sentences only match jointly.
 * **Search**: a first pass finds 1:1 anchors (:mod:`hlmpub.align.anchors`); the
   DP runs in a corridor ``margin`` sentences wide around them.
+* **Crossing** (``crossing=True``, :mod:`hlmpub.align.crossing`): beads that
+  leave a sentence out (``(i, i+2):(j)``) and 1:1 pairs of skipped sentences
+  out of order; the beads are then no longer consecutive runs.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import numpy as np
 
 from ..errors import InputError
 from .anchors import best_chain, candidates, corridor
+from .crossing import GAP, GAP_SKIP, gap_vectors, gapped_beads, pair_orphans
 from .encoder import Encoder
 from .pairwise import Bead
 from .score import LENGTH_SMOOTHING, LENGTH_WEIGHT, anchor_tokens, text_length, token_factor
@@ -46,7 +50,9 @@ METHOD = "semantic"
 class _Side:
     """Run vectors, lengths and number tokens of one side, for runs of 1..MAX_RUN sentences."""
 
-    def __init__(self, sentences: Sequence[str], encoder: Encoder, embed_runs: int, joiner: str) -> None:
+    def __init__(
+        self, sentences: Sequence[str], encoder: Encoder, embed_runs: int, joiner: str, gaps: bool = False
+    ) -> None:
         n = len(sentences)
         self.n = n
         lengths = np.array([text_length(s) for s in sentences])
@@ -70,6 +76,10 @@ class _Side:
             vec = csum[r:] - csum[:-r]
             norm = np.linalg.norm(vec, axis=1, keepdims=True)
             self.vectors[r] = np.divide(vec, norm, out=np.zeros_like(vec), where=norm > 0)
+        if gaps and n >= 3:  # sentences i and i+2 (crossing.GAP)
+            self.vectors[GAP] = gap_vectors(base)
+            self.lengths[GAP] = lengths[:-2] + lengths[2:]
+            self.tokens[GAP] = [tokens[i] | tokens[i + 2] for i in range(n - 2)]
 
 
 #: Languages written without spaces between sentences: their runs are joined with "".
@@ -88,10 +98,13 @@ def align_sentences(
     langs: tuple[str, str] | None = None,
     embed_runs: int = EMBED_RUNS,
     margin: int = MARGIN,
+    crossing: bool = False,
 ) -> list[Bead]:
     """Beads covering every sentence of ``src`` and ``tgt`` once, in order.
 
     ``langs`` (source, target) only decides how runs are joined for encoding.
+    ``crossing`` allows gapped beads and crossing 1:1 pairs (:mod:`hlmpub.align.crossing`):
+    every sentence is still covered once, but beads are no longer consecutive runs in order.
     """
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
@@ -100,12 +113,15 @@ def align_sentences(
         return [Bead((0,), (0,), METHOD, 1.0)]
     encoder = encoder or Encoder()
     src_lang, tgt_lang = langs or (None, None)
-    x = _Side(src, encoder, embed_runs, _joiner(src_lang))
-    y = _Side(tgt, encoder, embed_runs, _joiner(tgt_lang))
+    x = _Side(src, encoder, embed_runs, _joiner(src_lang), crossing)
+    y = _Side(tgt, encoder, embed_runs, _joiner(tgt_lang), crossing)
     ratio = float(y.lengths[1].sum() / max(x.lengths[1].sum(), 1.0))
     anchors = best_chain(*candidates(x.vectors[1], y.vectors[1]), m)
     lo, hi = corridor(anchors, n, m, margin)
-    return _search(x, y, ratio, lo, hi)
+    beads = _search(x, y, ratio, lo, hi, crossing)
+    if crossing:
+        beads = pair_orphans(beads, lambda i, j: float(_bead_scores(x, y, 1, 1, i, np.array([j]), ratio)[0]))
+    return beads
 
 
 def _bead_scores(x: _Side, y: _Side, a: int, b: int, i0: int, j0: np.ndarray, ratio: float) -> np.ndarray:
@@ -121,18 +137,28 @@ def _bead_scores(x: _Side, y: _Side, a: int, b: int, i0: int, j0: np.ndarray, ra
     return sem * length
 
 
-def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray) -> list[Bead]:
+def _moves(x: _Side, y: _Side, crossing: bool) -> list[tuple[int, int, int, int]]:
+    """DP moves ``(source sentences, target sentences, source run key, target run key)`` besides the 0:1 skip."""
+    moves = [(1, 0, 1, 0)] + [(a, b, a, b) for a, b in SHAPES]
+    if crossing:  # gapped beads, where that side has three sentences or more
+        moves += [(3, 1, GAP, 1)] if GAP in x.vectors else []
+        moves += [(1, 3, 1, GAP)] if GAP in y.vectors else []
+    return moves
+
+
+def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray, crossing: bool = False) -> list[Bead]:
     """Maximise the summed bead scores over the corridor; backtrack into beads."""
     n = x.n
+    moves = _moves(x, y, crossing)
     score: list[np.ndarray] = []
-    back: list[np.ndarray] = []  # shape index per cell: -1 start, 0 skip target, 1 skip source, 2+ SHAPES
+    back: list[np.ndarray] = []  # move index per cell: -1 start, 0 skip target, 1 skip source, 2+ the other moves
     for i in range(n + 1):
         js = np.arange(lo[i], hi[i] + 1)
         best = np.full(js.shape[0], -np.inf)
         arg = np.full(js.shape[0], -1, dtype=np.int64)
         if i == 0:
             best[js == 0] = 0.0
-        for k, (a, b) in enumerate(((1, 0), *SHAPES), start=1):
+        for k, (a, b, ra, rb) in enumerate(moves, start=1):
             if a > i:
                 continue
             prev_lo, prev_hi = lo[i - a], hi[i - a]
@@ -141,7 +167,12 @@ def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray) ->
                 continue
             jprev = js[ok] - b
             value = score[i - a][jprev - prev_lo]
-            value = value - SKIP if b == 0 else value + _bead_scores(x, y, a, b, i - a, jprev, ratio)
+            if b == 0:
+                value = value - SKIP
+            else:
+                value = value + _bead_scores(x, y, ra, rb, i - a, jprev, ratio)
+                if (ra, rb) != (a, b):  # a gapped bead: the sentence left out is a cheaper skip
+                    value = value - GAP_SKIP
             better = value > best[ok]
             idx = np.flatnonzero(ok)[better]
             best[idx], arg[idx] = value[better], k
@@ -154,19 +185,27 @@ def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray) ->
         arg = np.where(from_left, 0, arg)
         score.append(best)
         back.append(arg)
-    return _backtrack(x, y, ratio, lo, back)
+    return _backtrack(x, y, ratio, lo, back, moves)
 
 
-def _backtrack(x: _Side, y: _Side, ratio: float, lo: np.ndarray, back: list[np.ndarray]) -> list[Bead]:
-    shapes = ((0, 1), (1, 0), *SHAPES)
+def _backtrack(
+    x: _Side, y: _Side, ratio: float, lo: np.ndarray, back: list[np.ndarray], moves: list[tuple[int, int, int, int]]
+) -> list[Bead]:
+    shapes = [(0, 1, 0, 1), *moves]
     i, j = x.n, y.n
     beads: list[Bead] = []
     while i > 0 or j > 0:
         k = int(back[i][j - lo[i]])
         if k < 0:
             raise AssertionError("sentence DP: no path")  # the corridor always joins (0, 0) to (n, m)
-        a, b = shapes[k]
+        a, b, ra, rb = shapes[k]
         i, j = i - a, j - b
+        if (ra, rb) != (a, b):
+            s = float(_bead_scores(x, y, ra, rb, i, np.array([j]), ratio)[0])
+            skipped = _skip_confidence(x, y, i + 1, j, 1) if a == 3 else _skip_confidence(x, y, i, j + 1, 0)
+            pair_conf, skip_conf = (round(min(1.0, max(0.0, c)), 4) for c in (s, skipped))
+            beads.extend(gapped_beads((a, b), i, j, METHOD, pair_conf, skip_conf)[::-1])
+            continue
         if a and b:
             s = float(_bead_scores(x, y, a, b, i, np.array([j]), ratio)[0])
             conf = s

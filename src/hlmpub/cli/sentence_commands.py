@@ -42,6 +42,6 @@ def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: 
 
     pair = _pair_of_langs(langs)
     runs = EMBED_RUNS if embed_runs is None else embed_runs
-    beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs)
+    beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs, crossing=True)
     for bead in beads:
         click.echo(f"{bead}\t{bead.score:.4f}" if confidence else str(bead))
