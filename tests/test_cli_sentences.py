@@ -32,18 +32,28 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
 def test_align_lines_prints_one_bead_per_line(pair, capsys):
     assert run(["align-lines", str(pair[0]), str(pair[1]), "--langs", "en,fr"]) == 0
     assert capsys.readouterr().out == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
+    assert run(["align-lines", str(pair[0]), str(pair[1]), "--langs", "en,fr", "--monotone"]) == 0
+    assert capsys.readouterr().out == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
 
 
-def test_align_lines_output_scores_with_eval(pair, tmp_path, capsys):
-    assert run(["align-lines", str(pair[0]), str(pair[1]), "--langs", "en,fr", "--confidence"]) == 0
-    out = capsys.readouterr().out
-    assert all("\t" in line for line in out.splitlines())
-    test, gold = tmp_path / "test.beads", tmp_path / "gold.beads"
-    test.write_text(out, encoding="utf-8")
-    gold.write_text("[0]:[0]\n[1]:[1]\n[2]:[2]\n", encoding="utf-8")
-    assert run(["eval", str(test), str(gold)]) == 0
-    table = capsys.readouterr().out
-    assert "strict" in table and "lax" in table and table.count("1.000") == 6
+def test_align_lines_pairs_a_transposed_line_unless_monotone(tmp_path, capsys):
+    en = EN.splitlines() + [
+        "Everyone has the right to freedom of movement.",
+        "Everyone has the right to a nationality.",
+    ]
+    fr = FR.splitlines() + [
+        "Toute personne a le droit de circuler librement.",
+        "Tout individu a droit à une nationalité.",
+    ]
+    fr = fr[:1] + fr[2:] + fr[1:2]  # the French "right to life" comes last
+    src, tgt = tmp_path / "en.txt", tmp_path / "fr.txt"
+    src.write_text("\n".join(en) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(fr) + "\n", encoding="utf-8")
+    assert run(["align-lines", str(src), str(tgt), "--langs", "en,fr"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["[0]:[0]", "[1]:[4]", "[2]:[1]", "[3]:[2]", "[4]:[3]"]
+    assert run(["align-lines", str(src), str(tgt), "--langs", "en,fr", "--monotone"]) == 0
+    monotone = capsys.readouterr().out.splitlines()
+    assert "[1]:[]" in monotone and "[]:[4]" in monotone
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"\x00\x01binary", "caf\u00e9\n".encode("latin-1")])

@@ -26,27 +26,34 @@ import numpy as np
 
 from .pairwise import Bead
 
-#: Run key of the vectors, lengths and tokens of sentences ``i`` and ``i+2`` together.
-GAP = -1
+#: Distances ``d`` of the gapped beads ``(i, i+d)``; their runs are stored under the key ``-d``.
+GAPS: tuple[int, ...] = (2,)
 GAP_SKIP = 0.05
 ORPHAN_REACH = 10
 ORPHAN_MIN = 0.3
 
 
-def gap_vectors(vectors: np.ndarray) -> np.ndarray:
-    """Normalised sums of the vectors of sentences ``i`` and ``i + 2``, for every ``i``."""
-    if vectors.shape[0] < 3:
+def gap_vectors(vectors: np.ndarray, d: int) -> np.ndarray:
+    """Normalised sums of the vectors of sentences ``i`` and ``i + d``, for every ``i``."""
+    if vectors.shape[0] <= d:
         return np.zeros((0, vectors.shape[1]), vectors.dtype)
-    summed = vectors[:-2] + vectors[2:]
+    summed = vectors[:-d] + vectors[d:]
     norm = np.linalg.norm(summed, axis=1, keepdims=True)
     return np.divide(summed, norm, out=np.zeros_like(summed), where=norm > 0)
 
 
-def gapped_beads(shape: tuple[int, int], i: int, j: int, method: str, score: float, skipped: float) -> list[Bead]:
-    """The two beads of a gapped move spanning ``shape`` from ``(i, j)``: the pair, then the skip."""
-    if shape == (3, 1):
-        return [Bead((i, i + 2), (j,), method, score), Bead((i + 1,), (), method, skipped)]
-    return [Bead((i,), (j, j + 2), method, score), Bead((), (j + 1,), method, skipped)]
+def gapped_beads(shape: tuple[int, int], i: int, j: int, method: str, score: float, skipped: list[float]) -> list[Bead]:
+    """The beads of a gapped move spanning ``shape`` from ``(i, j)``: the pair, then the skips
+    (``skipped``: their confidences)."""
+    if shape[0] > 1:
+        d = shape[0] - 1
+        return [Bead((i, i + d), (j,), method, score)] + [
+            Bead((i + k,), (), method, c) for k, c in enumerate(skipped, start=1)
+        ]
+    d = shape[1] - 1
+    return [Bead((i,), (j, j + d), method, score)] + [
+        Bead((), (j + k,), method, c) for k, c in enumerate(skipped, start=1)
+    ]
 
 
 def pair_orphans(beads: list[Bead], score: Callable[[int, int], float]) -> list[Bead]:

@@ -32,7 +32,7 @@ import numpy as np
 
 from ..errors import InputError
 from .anchors import best_chain, candidates, corridor
-from .crossing import GAP, GAP_SKIP, gap_vectors, gapped_beads, pair_orphans
+from .crossing import GAP_SKIP, GAPS, gap_vectors, gapped_beads, pair_orphans
 from .encoder import Encoder
 from .pairwise import Bead
 from .score import LENGTH_SMOOTHING, LENGTH_WEIGHT, anchor_tokens, text_length, token_factor
@@ -76,10 +76,11 @@ class _Side:
             vec = csum[r:] - csum[:-r]
             norm = np.linalg.norm(vec, axis=1, keepdims=True)
             self.vectors[r] = np.divide(vec, norm, out=np.zeros_like(vec), where=norm > 0)
-        if gaps and n >= 3:  # sentences i and i+2 (crossing.GAP)
-            self.vectors[GAP] = gap_vectors(base)
-            self.lengths[GAP] = lengths[:-2] + lengths[2:]
-            self.tokens[GAP] = [tokens[i] | tokens[i + 2] for i in range(n - 2)]
+        for d in GAPS if gaps else ():  # sentences i and i+d, under the key -d (crossing.GAPS)
+            if n > d:
+                self.vectors[-d] = gap_vectors(base, d)
+                self.lengths[-d] = lengths[:-d] + lengths[d:]
+                self.tokens[-d] = [tokens[i] | tokens[i + d] for i in range(n - d)]
 
 
 #: Languages written without spaces between sentences: their runs are joined with "".
@@ -141,8 +142,8 @@ def _moves(x: _Side, y: _Side, crossing: bool) -> list[tuple[int, int, int, int]
     """DP moves ``(source sentences, target sentences, source run key, target run key)`` besides the 0:1 skip."""
     moves = [(1, 0, 1, 0)] + [(a, b, a, b) for a, b in SHAPES]
     if crossing:  # gapped beads, where that side has three sentences or more
-        moves += [(3, 1, GAP, 1)] if GAP in x.vectors else []
-        moves += [(1, 3, 1, GAP)] if GAP in y.vectors else []
+        moves += [(d + 1, 1, -d, 1) for d in GAPS if -d in x.vectors]
+        moves += [(1, d + 1, 1, -d) for d in GAPS if -d in y.vectors]
     return moves
 
 
@@ -171,8 +172,8 @@ def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray, cr
                 value = value - SKIP
             else:
                 value = value + _bead_scores(x, y, ra, rb, i - a, jprev, ratio)
-                if (ra, rb) != (a, b):  # a gapped bead: the sentence left out is a cheaper skip
-                    value = value - GAP_SKIP
+                if (ra, rb) != (a, b):  # a gapped bead: the sentences left out are cheaper skips
+                    value = value - GAP_SKIP * (a + b - 3)
             better = value > best[ok]
             idx = np.flatnonzero(ok)[better]
             best[idx], arg[idx] = value[better], k
@@ -202,9 +203,12 @@ def _backtrack(
         i, j = i - a, j - b
         if (ra, rb) != (a, b):
             s = float(_bead_scores(x, y, ra, rb, i, np.array([j]), ratio)[0])
-            skipped = _skip_confidence(x, y, i + 1, j, 1) if a == 3 else _skip_confidence(x, y, i, j + 1, 0)
-            pair_conf, skip_conf = (round(min(1.0, max(0.0, c)), 4) for c in (s, skipped))
-            beads.extend(gapped_beads((a, b), i, j, METHOD, pair_conf, skip_conf)[::-1])
+            if a > 1:
+                skipped = [_skip_confidence(x, y, i + k, j, 1) for k in range(1, a - 1)]
+            else:
+                skipped = [_skip_confidence(x, y, i, j + k, 0) for k in range(1, b - 1)]
+            conf = [round(min(1.0, max(0.0, c)), 4) for c in (s, *skipped)]
+            beads.extend(gapped_beads((a, b), i, j, METHOD, conf[0], conf[1:])[::-1])
             continue
         if a and b:
             s = float(_bead_scores(x, y, a, b, i, np.array([j]), ratio)[0])

@@ -36,12 +36,15 @@ def _pair_of_langs(text: str) -> tuple[str, str]:
     default=None,
     help="Pool runs of up to N consecutive sentences as one text (default 4; longer runs sum vectors).",
 )
-def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: int | None) -> None:
+@click.option("--monotone", is_flag=True, help="Only consecutive sentences in order: no gapped or crossing beads.")
+def align_lines(src: Path, tgt: Path, langs: str, confidence: bool, embed_runs: int | None, monotone: bool) -> None:
     """Align two files of one sentence per line; print the beads, e.g. [0,1]:[0], one per line."""
     from ..align.sentences import EMBED_RUNS, align_sentences, read_sentences
 
     pair = _pair_of_langs(langs)
     runs = EMBED_RUNS if embed_runs is None else embed_runs
-    beads = align_sentences(read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs, crossing=True)
+    beads = align_sentences(
+        read_sentences(src), read_sentences(tgt), langs=pair, embed_runs=runs, crossing=not monotone
+    )
     for bead in beads:
         click.echo(f"{bead}\t{bead.score:.4f}" if confidence else str(bead))
