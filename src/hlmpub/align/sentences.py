@@ -202,13 +202,7 @@ def _backtrack(
         a, b, ra, rb = shapes[k]
         i, j = i - a, j - b
         if (ra, rb) != (a, b):
-            s = float(_bead_scores(x, y, ra, rb, i, np.array([j]), ratio)[0])
-            if a > 1:
-                skipped = [_skip_confidence(x, y, i + k, j, 1) for k in range(1, a - 1)]
-            else:
-                skipped = [_skip_confidence(x, y, i, j + k, 0) for k in range(1, b - 1)]
-            conf = [round(min(1.0, max(0.0, c)), 4) for c in (s, *skipped)]
-            beads.extend(gapped_beads((a, b), i, j, METHOD, conf[0], conf[1:])[::-1])
+            beads.extend(_gapped(x, y, ratio, (a, b, ra, rb), i, j)[::-1])
             continue
         if a and b:
             s = float(_bead_scores(x, y, a, b, i, np.array([j]), ratio)[0])
@@ -217,6 +211,18 @@ def _backtrack(
             conf = _skip_confidence(x, y, i, j, a)
         beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), METHOD, round(min(1.0, max(0.0, conf)), 4)))
     return beads[::-1]
+
+
+def _gapped(x: _Side, y: _Side, ratio: float, move: tuple[int, int, int, int], i: int, j: int) -> list[Bead]:
+    """The beads of a gapped move from ``(i, j)``: the pair, then the sentences it leaves out."""
+    a, b, ra, rb = move
+    pair = float(_bead_scores(x, y, ra, rb, i, np.array([j]), ratio)[0])
+    if a > 1:
+        skipped = [_skip_confidence(x, y, i + d, j, 1) for d in range(1, a - 1)]
+    else:
+        skipped = [_skip_confidence(x, y, i, j + d, 0) for d in range(1, b - 1)]
+    conf = [round(min(1.0, max(0.0, c)), 4) for c in (pair, *skipped)]
+    return gapped_beads((a, b), i, j, METHOD, conf[0], conf[1:])
 
 
 def _skip_confidence(x: _Side, y: _Side, i: int, j: int, a: int) -> float:
