@@ -7,6 +7,7 @@ import pytest
 
 from hlmpub.align.anchors import best_chain, corridor
 from hlmpub.align.encoder import DIM, Encoder
+from hlmpub.align.random_cost import RandomCost
 from hlmpub.align.sentences import Bead, align_sentences, read_sentences
 from hlmpub.errors import InputError
 
@@ -147,6 +148,17 @@ def test_udhr_articles_one_to_one_split_and_insertion(shared_encoder):
     _covers_once(beads, len(EN), len(FR))
     assert [str(b) for b in beads] == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]", "[4]:[4,5]", "[]:[6]", "[5]:[7]"]
     assert min(b.score for b in beads if b.src and b.tgt) > 0.5
+
+
+def test_random_cost_finds_translations_and_prices_merges_by_size(shared_encoder):
+    x, y = shared_encoder.run_vectors(EN, 4), shared_encoder.run_vectors(FR, 4)
+    cost = RandomCost(x, y)
+    costs = np.array([cost(1, 1, i, np.arange(len(FR))) for i in range(len(EN))])
+    assert costs.argmin(axis=1).tolist() == [0, 1, 2, 3, 5, 7]  # EN 4 is split over FR 4–5
+    # vecalign's sentences(x) · sentences(y) factor: two good 1:1 beads cost less than their 2:2
+    assert cost(2, 2, 0, np.array([0]))[0] > costs[0, 0] + costs[1, 1]
+    assert 0 < cost.deletion < np.median(costs)
+    assert RandomCost(x, y).deletion == cost.deletion  # a fixed seed: the same alignment every run
 
 
 def test_read_sentences_errors(tmp_path):

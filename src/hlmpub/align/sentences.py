@@ -16,6 +16,9 @@ indexes)`` in order, covering every sentence once, each with a confidence.
   ``-SKIP``.  A merge therefore wins over "a smaller bead plus a skip" when
   its similarity is higher by more than ``SKIP``, and two good 1:1 beads
   (two scores) always beat one 2:2 bead unless the sentences only match jointly.
+  The DP also subtracts ``RANDOM_WEIGHT`` × vecalign's cost, normalised by
+  random pairs (:mod:`hlmpub.align.random_cost`), from every bead, and as much
+  of vecalign's deletion penalty from every skip.
 * **Search**: a first pass finds 1:1 anchors (:mod:`hlmpub.align.anchors`); the
   DP runs in a corridor ``margin`` sentences wide around them.
 * **Crossing** (``crossing=True``, :mod:`hlmpub.align.crossing`): beads that
@@ -35,6 +38,7 @@ from .anchors import best_chain, candidates, corridor
 from .crossing import GAP_SKIP, GAPS, gap_vectors, gapped_beads, pair_orphans
 from .encoder import Encoder
 from .pairwise import Bead
+from .random_cost import RandomCost
 from .score import LENGTH_SMOOTHING, LENGTH_WEIGHT, anchor_tokens, text_length, token_factor
 
 #: Bead shapes (source sentences, target sentences) other than the skips.
@@ -43,6 +47,9 @@ MAX_RUN = 4
 EMBED_RUNS = MAX_RUN
 SKIP = 0.1
 MARGIN = 12
+#: Weight of vecalign's normalised cost (:mod:`hlmpub.align.random_cost`), subtracted from each bead's
+#: score (a skip loses ``RANDOM_WEIGHT`` × vecalign's deletion penalty more).
+RANDOM_WEIGHT = 0.1
 #: How a sentence bead was made (the paragraph aligner's Bead carries a method too).
 METHOD = "semantic"
 
@@ -151,6 +158,9 @@ def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray, cr
     """Maximise the summed bead scores over the corridor; backtrack into beads."""
     n = x.n
     moves = _moves(x, y, crossing)
+    cost = RandomCost(x.vectors, y.vectors)
+    skip = SKIP + RANDOM_WEIGHT * cost.deletion
+    gap_skip = GAP_SKIP / SKIP * skip  # the sentence a gapped bead leaves out: the same share of a skip
     score: list[np.ndarray] = []
     back: list[np.ndarray] = []  # move index per cell: -1 start, 0 skip target, 1 skip source, 2+ the other moves
     for i in range(n + 1):
@@ -169,16 +179,17 @@ def _search(x: _Side, y: _Side, ratio: float, lo: np.ndarray, hi: np.ndarray, cr
             jprev = js[ok] - b
             value = score[i - a][jprev - prev_lo]
             if b == 0:
-                value = value - SKIP
+                value = value - skip
             else:
                 value = value + _bead_scores(x, y, ra, rb, i - a, jprev, ratio)
+                value = value - RANDOM_WEIGHT * cost(ra, rb, i - a, jprev)
                 if (ra, rb) != (a, b):  # a gapped bead: the sentences left out are cheaper skips
-                    value = value - GAP_SKIP * (a + b - 3)
+                    value = value - gap_skip * (a + b - 3)
             better = value > best[ok]
             idx = np.flatnonzero(ok)[better]
             best[idx], arg[idx] = value[better], k
-        # 0:1 beads run along the row: a running maximum of best[j] + SKIP·j
-        steps = np.arange(js.shape[0]) * SKIP
+        # 0:1 beads run along the row: a running maximum of best[j] + skip·j
+        steps = np.arange(js.shape[0]) * skip
         lifted = best + steps
         running = np.maximum.accumulate(lifted)
         from_left = lifted < running
